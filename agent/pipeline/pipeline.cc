@@ -1,0 +1,105 @@
+#include "agent/pipeline/pipeline.h"
+
+#include <limits>
+
+namespace edgeflow::pipeline {
+
+using attribute::Direction;
+
+Pipeline::Pipeline(const config::Config& cfg, uint64_t hash_seed)
+    : cfg_(cfg),
+      attributor_(cfg_),
+      counters_(attributor_.layout()),
+      sink_(counters_),
+      flows_(cfg_.agent.max_flows, cfg_.agent.idle_timeout, cfg_.agent.active_timeout, hash_seed) {}
+
+void Pipeline::setSource(decode::LinkType link, std::string_view interface_name) {
+  link_ = link;
+  iface_ = attributor_.interfaceId(interface_name);
+}
+
+void Pipeline::onPacket(TimestampUs ts, const uint8_t* data, uint32_t captured, uint32_t wire_len) {
+  if (input_.packets == 0) first_us_ = ts;
+  if (ts > now_us_) now_us_ = ts;
+  input_.packets += 1;
+  input_.frame_bytes += wire_len;
+
+  const decode::DecodeStatus status = decode::decodePacket(link_, data, captured, wire_len, packet_);
+  decode_counts_[static_cast<size_t>(status)] += 1;
+  if (status != decode::DecodeStatus::Ok) {
+    share::Counter& bucket = decode::isNonIp(status) ? counters_.nonIp() : counters_.undecodable();
+    bucket.packets += 1;
+    bucket.frame_bytes += wire_len;
+    return;
+  }
+  countFlow(packet_, wire_len);
+}
+
+void Pipeline::countFlow(const decode::DecodedPacket& p, uint32_t wire_len) {
+  const uint32_t now_s = toSeconds(now_us_);
+  uint16_t src_port = p.has_ports ? p.src_port : 0;
+  uint16_t dst_port = p.has_ports ? p.dst_port : 0;
+  if (p.is_fragment) {
+    if (p.frag_offset == 0) {
+      if (p.more_fragments) fragments_.remember(p.src, p.dst, p.ip_proto, p.frag_id, src_port, dst_port, now_s);
+    } else if (!fragments_.lookup(p.src, p.dst, p.ip_proto, p.frag_id, !p.more_fragments, now_s, src_port,
+                                  dst_port)) {
+      // The first fragment was not seen: the bytes still count, in the
+      // flow with ports 0.
+      ++fragments_unmatched_;
+      src_port = 0;
+      dst_port = 0;
+    }
+  }
+
+  const attribute::Attribution a = attributor_.attribute(p, iface_);
+  flow::FlowKey key;
+  const IpAddr& local = a.src_is_local ? p.src : p.dst;
+  const IpAddr& remote = a.src_is_local ? p.dst : p.src;
+  key.local = local.bytes;
+  key.remote = remote.bytes;
+  key.local_port = a.src_is_local ? src_port : dst_port;
+  key.remote_port = a.src_is_local ? dst_port : src_port;
+  key.proto = p.ip_proto;
+  key.row = a.row;
+  key.family = static_cast<uint8_t>(p.src.family);
+
+  flow::FlowEntry& entry = flows_.touch(key, now_s, sink_);
+  flow::DirDelta& delta = entry.delta[static_cast<size_t>(a.dir)];
+  // Deltas are 32-bit to keep entries small; hand them over before they wrap.
+  constexpr uint32_t kMax = std::numeric_limits<uint32_t>::max();
+  if (delta.frame_bytes > kMax - wire_len || delta.ip_bytes > kMax - p.ip_bytes) sink_.flush(entry, false);
+  delta.packets += 1;
+  delta.ip_bytes += p.ip_bytes;
+  delta.frame_bytes += wire_len;
+}
+
+void Pipeline::tick(TimestampUs now) {
+  if (now > now_us_) now_us_ = now;
+  flows_.expireIdle(toSeconds(now_us_), sink_);
+}
+
+share::Report Pipeline::report() {
+  flows_.flushAll(sink_);
+  share::Report r = share::makeReport(cfg_, counters_);
+  r.first_packet_us = first_us_;
+  r.last_packet_us = now_us_;
+  r.input = input_;
+  for (int s = 0; s < decode::kDecodeStatusCount; ++s) {
+    const auto status = static_cast<decode::DecodeStatus>(s);
+    if (decode_counts_[s] != 0 && status != decode::DecodeStatus::Ok) {
+      r.health.decode.emplace_back(std::string(decode::decodeStatusName(status)), decode_counts_[s]);
+    }
+  }
+  const flow::FlowTableStats& fs = flows_.stats();
+  r.health.flows_active = flows_.size();
+  r.health.flows_created = fs.created;
+  r.health.flows_evicted = fs.evicted;
+  r.health.flows_idle_expired = fs.idle_expired;
+  r.health.flows_active_expired = fs.active_expired;
+  r.health.fragments_unmatched = fragments_unmatched_;
+  r.health.fragment_cache_overwrites = fragments_.overwrites();
+  return r;
+}
+
+}  // namespace edgeflow::pipeline

@@ -1,0 +1,63 @@
+// Pipeline: the data flow of DESIGN.md for captured packets —
+// decode -> attribute -> flow table -> share counters -> report.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+#include "agent/attribute/attribution.h"
+#include "agent/common/time.h"
+#include "agent/config/config.h"
+#include "agent/decode/decoder.h"
+#include "agent/flow/flow_table.h"
+#include "agent/flow/fragment_cache.h"
+#include "agent/pipeline/counting_sink.h"
+#include "agent/share/counters.h"
+#include "agent/share/report.h"
+
+namespace edgeflow::pipeline {
+
+class Pipeline {
+ public:
+  // `hash_seed` keys the flow table's hash; the platform passes a random one.
+  Pipeline(const config::Config& cfg, uint64_t hash_seed);
+
+  Pipeline(const Pipeline&) = delete;
+  Pipeline& operator=(const Pipeline&) = delete;
+
+  // Frames that follow come from this link type and interface.
+  void setSource(decode::LinkType link, std::string_view interface_name);
+
+  void onPacket(TimestampUs ts, const uint8_t* data, uint32_t captured, uint32_t wire_len);
+
+  // Housekeeping at time `now` (call about once a second of packet time):
+  // ends idle flows.
+  void tick(TimestampUs now);
+
+  // Hands every flow's deltas to the counters and snapshots them.
+  share::Report report();
+
+  // The latest packet time seen (time never runs backwards in here).
+  TimestampUs now() const { return now_us_; }
+
+ private:
+  void countFlow(const decode::DecodedPacket& p, uint32_t wire_len);
+
+  config::Config cfg_;
+  attribute::Attributor attributor_;
+  share::ShareCounters counters_;
+  CountingSink sink_;
+  flow::FlowTable flows_;
+  flow::FragmentCache fragments_;
+  decode::LinkType link_ = decode::LinkType::Ethernet;
+  attribute::InterfaceId iface_ = attribute::kNoInterface;
+  decode::DecodedPacket packet_;
+  std::array<uint64_t, decode::kDecodeStatusCount> decode_counts_{};
+  share::Counter input_;
+  TimestampUs first_us_ = 0;
+  TimestampUs now_us_ = 0;
+  uint64_t fragments_unmatched_ = 0;
+};
+
+}  // namespace edgeflow::pipeline
