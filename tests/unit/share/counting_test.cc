@@ -1,0 +1,109 @@
+#include <CppUTest/TestHarness.h>
+
+#include "agent/pipeline/counting_sink.h"
+#include "agent/share/counters.h"
+#include "agent/share/report.h"
+
+using namespace edgeflow;
+using attribute::Direction;
+
+namespace {
+
+config::Config twoUpstreams() {
+  config::Config cfg;
+  cfg.agent.id = "t";
+  config::Upstream ttk;
+  ttk.id = "ttk";
+  ttk.name = "TransTeleCom";
+  ttk.asn = 20485;
+  config::Upstream cu;
+  cu.id = "cu";
+  cfg.upstreams = {ttk, cu};
+  return cfg;
+}
+
+flow::FlowEntry entryOn(attribute::Row row) {
+  flow::FlowEntry e{};
+  e.key.row = row;
+  return e;
+}
+
+void add(flow::FlowEntry& e, Direction d, uint32_t ip, uint32_t frame) {
+  auto& delta = e.delta[static_cast<int>(d)];
+  delta.packets += 1;
+  delta.ip_bytes += ip;
+  delta.frame_bytes += frame;
+}
+
+}  // namespace
+
+TEST_GROUP(Counting) {
+  attribute::RowLayout layout{2};
+  share::ShareCounters counters{layout};
+  pipeline::CountingSink sink{counters};
+};
+
+TEST(Counting, AFlowCountsOncePerDirectionItCarried) {
+  flow::FlowEntry e = entryOn(0);
+  add(e, Direction::Out, 60, 74);
+  sink.flush(e, false);
+  add(e, Direction::Out, 52, 66);
+  add(e, Direction::In, 1500, 1518);
+  sink.flush(e, false);
+  add(e, Direction::In, 1500, 1518);
+  sink.flush(e, true);
+  const share::Counter& out = counters.row(0, Direction::Out);
+  const share::Counter& in = counters.row(0, Direction::In);
+  UNSIGNED_LONGS_EQUAL(2, out.packets);
+  UNSIGNED_LONGS_EQUAL(112, out.ip_bytes);
+  UNSIGNED_LONGS_EQUAL(140, out.frame_bytes);
+  UNSIGNED_LONGS_EQUAL(1, out.flows);
+  UNSIGNED_LONGS_EQUAL(2, in.packets);
+  UNSIGNED_LONGS_EQUAL(1, in.flows);
+  UNSIGNED_LONGS_EQUAL(0, e.delta[0].packets + e.delta[1].packets);  // deltas were consumed
+}
+
+TEST(Counting, NonDirectionalRowsCountAFlowOnce) {
+  flow::FlowEntry e = entryOn(layout.internal());
+  add(e, Direction::Out, 100, 114);
+  add(e, Direction::In, 100, 114);
+  sink.flush(e, false);
+  const share::Counter& c = counters.row(layout.internal(), Direction::In);
+  UNSIGNED_LONGS_EQUAL(2, c.packets);
+  UNSIGNED_LONGS_EQUAL(1, c.flows);
+  POINTERS_EQUAL(&c, &counters.row(layout.internal(), Direction::Out));
+}
+
+TEST(Counting, FlushWithoutPacketsAddsNothing) {
+  flow::FlowEntry e = entryOn(1);
+  sink.flush(e, true);
+  CHECK(counters.total() == share::Counter{});
+}
+
+TEST(Counting, ReportComputesSharesPerDirection) {
+  const config::Config cfg = twoUpstreams();
+  counters.row(0, Direction::In).ip_bytes = 600;
+  counters.row(1, Direction::In).ip_bytes = 300;
+  counters.row(layout.unknownUpstream(), Direction::In).ip_bytes = 100;
+  counters.row(0, Direction::Out).ip_bytes = 50;
+  counters.row(1, Direction::Out).ip_bytes = 150;
+  counters.nonIp().packets = 3;
+  const share::Report r = share::makeReport(cfg, counters);
+  LONGS_EQUAL(2, static_cast<long>(r.upstreams.size()));
+  STRCMP_EQUAL("ttk", r.upstreams[0].id.c_str());
+  STRCMP_EQUAL("TransTeleCom", r.upstreams[0].name.c_str());
+  STRCMP_EQUAL("cu", r.upstreams[1].name.c_str());  // name defaults to the id
+  DOUBLES_EQUAL(0.6, r.upstreams[0].share_in, 1e-12);
+  DOUBLES_EQUAL(0.25, r.upstreams[0].share_out, 1e-12);
+  DOUBLES_EQUAL(650.0 / 1200.0, r.upstreams[0].share_total, 1e-12);
+  DOUBLES_EQUAL(0.1, r.unknown_upstream.share_in, 1e-12);
+  DOUBLES_EQUAL(0.0, r.unknown_upstream.share_out, 1e-12);
+  UNSIGNED_LONGS_EQUAL(3, r.non_ip.packets);
+  UNSIGNED_LONGS_EQUAL(counters.total().ip_bytes, r.bucketTotal().ip_bytes);
+}
+
+TEST(Counting, SharesAreZeroWithoutTraffic) {
+  const share::Report r = share::makeReport(twoUpstreams(), counters);
+  DOUBLES_EQUAL(0.0, r.upstreams[0].share_in, 0);
+  DOUBLES_EQUAL(0.0, r.upstreams[1].share_total, 0);
+}
