@@ -2,6 +2,7 @@
 // (/etc/config/edgeflow); stages receive these values, never strings.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -9,6 +10,9 @@
 #include "agent/common/ip_addr.h"
 
 namespace edgeflow::config {
+
+// Upstreams one file may declare: counter rows are numbered in a byte.
+constexpr size_t kMaxUpstreams = 250;
 
 // One `list match '...'` rule of an upstream.
 struct MatchRule {
@@ -29,20 +33,22 @@ struct Upstream {
 
 // `config source 'ID'`
 struct Source {
-  std::string id;
+  std::string id;             // the section name; "@source[N]" when anonymous (N counts sources from 0)
   std::string type = "pcap";  // `option type`: only 'pcap' for now
   std::string interface;      // `option interface`
   uint32_t sample = 1;        // `option sample`: 1 in N packets (1 = all)
 };
 
-// `config agent 'ID'` (exactly one, or none: all defaults)
+// `config agent ['ID']` (at most one; none: all defaults)
 struct Agent {
   std::string id = "edgeflow";            // `option id`
   std::vector<IpPrefix> local;            // `list local`: the network's own space
   uint32_t max_flows = 65536;             // `option max_flows`: flow table capacity
   uint32_t idle_timeout = 15;             // `option idle_timeout` (seconds)
   uint32_t active_timeout = 1800;         // `option active_timeout` (seconds)
-  std::string listen = "127.0.0.1:9465";  // `option listen` (used by the export issue)
+  std::string listen = "127.0.0.1:9465";  // `option listen` as written (used by the export issue)
+  IpAddr listen_addr = IpAddr::v4(0x7f000001u);  // `listen`, typed: the address...
+  uint16_t listen_port = 9465;                   // ...and the port
 };
 
 struct Config {

@@ -3,19 +3,16 @@
 namespace edgeflow::decode {
 
 namespace {
-struct StatusInfo {
-  std::string_view name;
-  int kind;
-};
-constexpr StatusInfo kInfo[] = {
-#define EDGEFLOW_X(name, text, kind) {text, kind},
+constexpr std::string_view kNames[] = {
+#define EDGEFLOW_X(name, text, kind) text,
     EDGEFLOW_DECODE_STATUS_LIST(EDGEFLOW_X)
 #undef EDGEFLOW_X
 };
 }  // namespace
 
-std::string_view decodeStatusName(DecodeStatus s) { return kInfo[static_cast<int>(s)].name; }
-bool isNonIp(DecodeStatus s) { return kInfo[static_cast<int>(s)].kind == 1; }
-bool isError(DecodeStatus s) { return kInfo[static_cast<int>(s)].kind == 2; }
+std::string_view decodeStatusName(DecodeStatus s) {
+  const auto i = static_cast<unsigned>(s);
+  return i < static_cast<unsigned>(kDecodeStatusCount) ? kNames[i] : std::string_view("decode.invalid");
+}
 
 }  // namespace edgeflow::decode

@@ -2,6 +2,11 @@
 //
 // The decoder fills this from a bounded byte view; every field past `status`
 // is meaningful only as far as the status says (see decode_status.h).
+//
+// To keep the per-packet cost low, decodePacket() resets the flags, counters
+// and scalars but not the bulky fields that a flag guards: src_mac/dst_mac
+// (has_src_mac/has_dst_mac), vlan_ids[i] for i >= vlan_count, and src/dst
+// (has_ip). Read those only when their guard says they were written.
 #pragma once
 
 #include <cstdint>
@@ -70,9 +75,15 @@ struct DecodedPacket {
   uint16_t src_port = 0;
   uint16_t dst_port = 0;
   uint8_t tcp_flags = 0;
+  // Where the upper layer starts (after IPv6 extension headers). Set with
+  // has_ip and status Ok, also when there are no ports (other protocols,
+  // ESP, non-first fragments): then payload_offset == l4_offset and the
+  // payload is the unparsed rest of the datagram.
   uint16_t l4_offset = 0;        // offset of the transport header
   uint16_t payload_offset = 0;   // first byte after the transport header
-  uint16_t payload_captured = 0; // payload bytes present in the capture
+  // Payload bytes present in the capture, within the IP datagram (never
+  // Ethernet padding); saturates at 65535.
+  uint16_t payload_captured = 0;
 };
 
 }  // namespace edgeflow::decode
