@@ -5,7 +5,7 @@
 namespace edgeflow::attribute {
 
 Attributor::Attributor(const config::Config& cfg) {
-  layout_.upstreams = std::min(cfg.upstreams.size(), kMaxUpstreams);
+  layout_.upstreams = std::min(cfg.upstreams.size(), config::kMaxUpstreams);
   vlan_upstream_.fill(kNone);
   for (const IpPrefix& p : cfg.agent.local) {
     if (p.addr.family == IpFamily::V4) {

@@ -17,9 +17,10 @@ namespace edgeflow::attribute {
 enum class Direction : uint8_t { In = 0, Out = 1 };
 
 // Counter rows of IP traffic. Upstreams take rows 0..n-1 in config order;
-// the explicit buckets follow. Row numbers fit a byte (see kMaxUpstreams).
+// the explicit buckets follow. Row numbers fit a byte: the config allows at
+// most config::kMaxUpstreams upstreams.
 using Row = uint8_t;
-constexpr size_t kMaxUpstreams = 250;
+static_assert(config::kMaxUpstreams + 3 <= 256, "rows must fit a Row");
 
 struct RowLayout {
   size_t upstreams = 0;

@@ -181,7 +181,7 @@ bool IpPrefix::contains(const IpAddr& a) const {
   const int offset = addr.family == IpFamily::V4 ? 12 : 0;
   int bits = len;
   for (int i = offset; bits > 0; ++i, bits -= 8) {
-    const uint8_t mask = bits >= 8 ? 0xff : static_cast<uint8_t>(0xff << (8 - bits));
+    const auto mask = static_cast<uint8_t>(bits >= 8 ? 0xff : 0xff << (8 - bits));
     if ((a.bytes[i] & mask) != addr.bytes[i]) return false;
   }
   return true;
