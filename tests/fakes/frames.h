@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <initializer_list>
 #include <vector>
 
 #include "agent/common/ip_addr.h"
@@ -11,7 +10,7 @@
 namespace edgeflow::fakes {
 
 struct FrameSpec {
-  std::initializer_list<uint16_t> vlans = {};
+  std::vector<uint16_t> vlans;
   MacAddr src_mac{{2, 0, 0, 0, 1, 1}};
   MacAddr dst_mac{{2, 0, 0, 0, 0, 1}};
   IpAddr src;

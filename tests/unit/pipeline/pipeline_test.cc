@@ -1,12 +1,13 @@
 #include "agent/pipeline/pipeline.h"
 
-#include <CppUTest/TestHarness.h>
-
 #include <vector>
 
 #include "agent/pipeline/read_loop.h"
 #include "tests/fakes/fake_packet_source.h"
 #include "tests/fakes/frames.h"
+
+// Last: CppUTest's leak detector redefines `new` for what follows.
+#include <CppUTest/TestHarness.h>
 
 using namespace edgeflow;
 using fakes::FrameSpec;
