@@ -19,20 +19,20 @@ namespace edgeflow::decode {
 // pcap LINKTYPE_* values (the numbers in capture file headers, which are
 // stable across platforms; platform/ maps libpcap's DLT_* onto these).
 enum class LinkType : uint16_t {
-  Null = 0,         // BSD loopback: 4-byte address family in the capturing host's byte order
+  Null = 0,  // BSD loopback: 4-byte address family in the capturing host's byte order
   Ethernet = 1,
-  Ppp = 9,          // PPP, optionally with HDLC-like 0xff 0x03 framing
-  PppHdlc = 50,     // LINKTYPE_PPP_HDLC (PPP in HDLC-like framing)
-  Raw = 101,        // raw IPv4/IPv6, version from the first nibble
-  Loop = 108,       // OpenBSD loopback: 4-byte address family, network byte order
+  Ppp = 9,       // PPP, optionally with HDLC-like 0xff 0x03 framing
+  PppHdlc = 50,  // LINKTYPE_PPP_HDLC (PPP in HDLC-like framing)
+  Raw = 101,     // raw IPv4/IPv6, version from the first nibble
+  Loop = 108,    // OpenBSD loopback: 4-byte address family, network byte order
   LinuxSll = 113,
   Ipv4 = 228,
   Ipv6 = 229,
   LinuxSll2 = 276,
 };
 
-constexpr int kMaxVlanTags = 4;     // deeper VLAN stacks: decode.too_deep
-constexpr int kMaxMplsLabels = 8;   // deeper label stacks: decode.too_deep
+constexpr int kMaxVlanTags = 4;    // deeper VLAN stacks: decode.too_deep
+constexpr int kMaxMplsLabels = 8;  // deeper label stacks: decode.too_deep
 
 struct DecodedPacket {
   DecodeStatus status = DecodeStatus::Ok;
@@ -42,10 +42,10 @@ struct DecodedPacket {
   bool has_dst_mac = false;
   MacAddr src_mac;
   MacAddr dst_mac;
-  uint8_t vlan_count = 0;               // tags seen, outermost first
+  uint8_t vlan_count = 0;                // tags seen, outermost first
   uint16_t vlan_ids[kMaxVlanTags] = {};  // 12-bit VLAN ids
-  uint8_t mpls_count = 0;               // labels seen
-  uint32_t mpls_top_label = 0;          // outermost label (20 bits)
+  uint8_t mpls_count = 0;                // labels seen
+  uint32_t mpls_top_label = 0;           // outermost label (20 bits)
   bool pppoe = false;
   uint16_t pppoe_session = 0;
 
@@ -58,9 +58,9 @@ struct DecodedPacket {
   // length + 40. When the header says 0 (segmentation offload captures) the
   // length is taken from the wire length instead.
   uint32_t ip_bytes = 0;
-  uint8_t ip_proto = 0;     // upper-layer protocol after IPv6 extension headers
-  uint8_t ttl = 0;          // IPv4 TTL / IPv6 hop limit
-  uint16_t l3_offset = 0;   // offset of the IP header in the frame
+  uint8_t ip_proto = 0;    // upper-layer protocol after IPv6 extension headers
+  uint8_t ttl = 0;         // IPv4 TTL / IPv6 hop limit
+  uint16_t l3_offset = 0;  // offset of the IP header in the frame
 
   // Fragments. `is_fragment` is set for every fragment (first included);
   // only the first (frag_offset 0) carries the transport header.
@@ -79,8 +79,8 @@ struct DecodedPacket {
   // has_ip and status Ok, also when there are no ports (other protocols,
   // ESP, non-first fragments): then payload_offset == l4_offset and the
   // payload is the unparsed rest of the datagram.
-  uint16_t l4_offset = 0;        // offset of the transport header
-  uint16_t payload_offset = 0;   // first byte after the transport header
+  uint16_t l4_offset = 0;       // offset of the transport header
+  uint16_t payload_offset = 0;  // first byte after the transport header
   // Payload bytes present in the capture, within the IP datagram (never
   // Ethernet padding); saturates at 65535.
   uint16_t payload_captured = 0;

@@ -26,6 +26,8 @@ std::string percent(double share) {
   return buf;
 }
 
+std::string trim(const std::string& s) { return s.substr(s.find_first_not_of(' ')); }
+
 void appendRow(std::string& out, const char* label, const char* asn, const char* dir, const share::Counter& c,
                const std::string& share) {
   char line[256];
@@ -70,7 +72,9 @@ std::string reportToTable(const share::Report& r, bool final) {
   out += line;
   for (const share::UpstreamShare& u : r.upstreams) appendUpstream(out, u);
   appendUpstream(out, r.unknown_upstream);
-  out += "\nSHARE is each upstream's part of the IP bytes of all upstreams, per direction.\n\n";
+  out += "\nSHARE is each upstream's part of the IP bytes of all upstreams, per direction;\nboth directions:";
+  for (const share::UpstreamShare& u : r.upstreams) out += " " + u.id + " " + trim(percent(u.share_total)) + ",";
+  out += " " + r.unknown_upstream.id + " " + trim(percent(r.unknown_upstream.share_total)) + "\n\n";
   appendRow(out, "internal (local<->local)", "", "", r.internal, "");
   appendRow(out, "transit (neither local)", "", "", r.transit, "");
   appendRow(out, "non-ip", "", "", r.non_ip, "");

@@ -38,7 +38,7 @@ Report makeReport(const config::Config& cfg, const ShareCounters& counters) {
     r.upstreams.push_back(std::move(u));
   }
   r.unknown_upstream.id = "unknown-upstream";
-  r.unknown_upstream.name = "unknown upstream";
+  r.unknown_upstream.name = "unknown-upstream";
   r.unknown_upstream.in = counters.row(layout.unknownUpstream(), Direction::In);
   r.unknown_upstream.out = counters.row(layout.unknownUpstream(), Direction::Out);
   r.internal = counters.row(layout.internal(), Direction::In);

@@ -43,7 +43,7 @@ TEST_GROUP(ReportRender) {
     ttk.share_in = 0.6;
     r.upstreams.push_back(ttk);
     r.unknown_upstream.id = "unknown-upstream";
-    r.unknown_upstream.name = "unknown upstream";
+    r.unknown_upstream.name = "unknown-upstream";
     r.non_ip = {1, 0, 60, 0};
     r.input = {11, 0, 6200, 0};
     r.health.decode = {{"decode.non_ip.ethertype", 1}};
@@ -69,6 +69,7 @@ TEST(ReportRender, TableShowsUpstreamsSharesAndConservation) {
   CHECK(table.find(" 60.0%") != std::string::npos);
   CHECK(table.find("2026-01-01 00:00:00.000 UTC .. 2026-01-01 00:00:05.250 UTC") != std::string::npos);
   CHECK(table.find("(conserved)") != std::string::npos);
+  CHECK(table.find("both directions: ttk 0.0%, unknown-upstream 0.0%") != std::string::npos);
   r.input.packets = 12;
   CHECK(exporter::reportToTable(r, true).find("MISMATCH") != std::string::npos);
 }
