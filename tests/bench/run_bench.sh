@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # edgeflowd --read against the libpcap read floor on the same generated
 # capture: instructions per packet (callgrind, start-up cost subtracted by
-# also running a 1000-packet prefix of the same traffic) and packets per
+# also running a 1000-packet capture of the same mix) and packets per
 # second (median of several wall-clock runs, the two programs interleaved so
 # machine noise hits both alike).
 #
