@@ -27,16 +27,7 @@ DecodeStatus decodeMpls(ByteReader& r, DecodeContext& ctx) {
     ++out.mpls_count;
     if (entry & kBottomOfStack) break;
   }
-  uint8_t first = 0;
-  if (!r.peek8(first)) return DecodeStatus::MplsTruncated;
-  switch (first >> 4) {
-    case 4:
-      return net::decodeIpv4(r, ctx);
-    case 6:
-      return net::decodeIpv6(r, ctx);
-    default:
-      return DecodeStatus::NonIpMplsPayload;
-  }
+  return net::decodeIpByVersion(r, ctx, DecodeStatus::MplsTruncated, DecodeStatus::NonIpMplsPayload);
 }
 
 }  // namespace edgeflow::decode::link

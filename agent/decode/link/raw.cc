@@ -7,16 +7,7 @@
 namespace edgeflow::decode::link {
 
 DecodeStatus decodeRaw(ByteReader& r, DecodeContext& ctx) {
-  uint8_t first = 0;
-  if (!r.peek8(first)) return DecodeStatus::RawTruncated;
-  switch (first >> 4) {
-    case 4:
-      return net::decodeIpv4(r, ctx);
-    case 6:
-      return net::decodeIpv6(r, ctx);
-    default:
-      return DecodeStatus::RawBadVersion;
-  }
+  return net::decodeIpByVersion(r, ctx, DecodeStatus::RawTruncated, DecodeStatus::RawBadVersion);
 }
 
 }  // namespace edgeflow::decode::link

@@ -15,6 +15,23 @@ DecodeStatus decodeIpv6(ByteReader& r, DecodeContext& ctx);  // ipv6.cc
 // datagram (or the capture) ends.
 DecodeStatus decodeIpv6Extensions(uint8_t next, ByteReader& seg, DecodeContext& ctx);  // ipv6_ext.cc
 
+// IPv4 or IPv6 chosen by the version nibble, for payloads that do not say
+// which (MPLS, raw IP links). `truncated`: nothing to read; `other`: any
+// other version.
+inline DecodeStatus decodeIpByVersion(ByteReader& r, DecodeContext& ctx, DecodeStatus truncated,
+                                      DecodeStatus other) {
+  uint8_t first = 0;
+  if (!r.peek8(first)) return truncated;
+  switch (first >> 4) {
+    case 4:
+      return decodeIpv4(r, ctx);
+    case 6:
+      return decodeIpv6(r, ctx);
+    default:
+      return other;
+  }
+}
+
 // Cap on the extension-header chain; a longer chain is decode.too_deep.
 constexpr int kMaxIpv6ExtHeaders = 8;
 
