@@ -51,17 +51,18 @@ if [ "$cross" = 1 ]; then
       changed=1
     fi
   done
-  if [ -f /etc/apt/sources.list ] && grep -q '^deb[[:space:]]' /etc/apt/sources.list; then
+  if [ -f /etc/apt/sources.list ]; then
     # One-line format: add a deb-src twin for every deb line lacking one.
-    grep '^deb[[:space:]]' /etc/apt/sources.list | while IFS= read -r line; do
-      src="deb-src${line#deb}"
-      if ! grep -qxF "$src" /etc/apt/sources.list; then
-        log "adding '$src' to /etc/apt/sources.list"
-        echo "$src" >>/etc/apt/sources.list
-        touch /tmp/.edgeflow-setup-src-changed
+    twins=$(sed -n 's/^deb\([[:space:]]\)/deb-src\1/p' /etc/apt/sources.list)
+    if [ -n "$twins" ]; then
+      missing_src=$(printf '%s\n' "$twins" | grep -vxF -f /etc/apt/sources.list || true)
+      if [ -n "$missing_src" ]; then
+        [ "$(id -u)" = 0 ] || { echo "setup-host: must run as root to enable deb-src in /etc/apt/sources.list" >&2; exit 1; }
+        log "adding deb-src lines to /etc/apt/sources.list"
+        printf '%s\n' "$missing_src" >>/etc/apt/sources.list
+        changed=1
       fi
-    done
-    if [ -f /tmp/.edgeflow-setup-src-changed ]; then rm -f /tmp/.edgeflow-setup-src-changed; changed=1; fi
+    fi
   fi
   if [ "$changed" = 1 ] || ! apt-cache showsrc libpcap >/dev/null 2>&1 \
       || [ -z "$(apt-cache showsrc libpcap 2>/dev/null)" ]; then
@@ -70,7 +71,7 @@ if [ "$cross" = 1 ]; then
 fi
 
 if [ -z "$missing" ] && [ "$need_src_update" = 0 ]; then
-  log "all packages present ($(echo $packages | wc -w)), nothing to do"
+  log "all packages present ($(echo "$packages" | wc -w)), nothing to do"
   exit 0
 fi
 
