@@ -25,7 +25,7 @@ log() { echo "setup-host: $*"; }
 # Keep this list in sync with toolchains/cross-build.sh (TRIPLES).
 TRIPLES="aarch64-linux-gnu arm-linux-gnueabihf mipsel-linux-gnu mips-linux-gnu mips64el-linux-gnuabi64"
 
-packages="build-essential cmake pkg-config libpcap-dev cpputest tshark jq"
+packages="build-essential cmake pkg-config libpcap-dev cpputest tshark jq prometheus valgrind bc time"
 if [ "$cross" = 1 ]; then
   for t in $TRIPLES; do packages="$packages g++-$t"; done
   packages="$packages qemu-user-static file autoconf automake libtool bison flex dpkg-dev xz-utils"

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "agent/config/uci_parser.h"
+#include "agent/export/prometheus_text.h"
 #include "agent/export/report_json.h"
 #include "agent/export/report_table.h"
 #include "agent/pipeline/read_loop.h"
@@ -18,11 +19,12 @@ namespace {
 constexpr const char* kDefaultConfig = "/etc/config/edgeflow";
 
 const char* kUsage =
-    "usage: edgeflowd --read FILE [--config FILE] [--format text|json] [--interval S] [--interface NAME]\n"
+    "usage: edgeflowd --read FILE [--config FILE] [--format text|json|prometheus] [--interval S] [--interface NAME]\n"
     "\n"
     "  --read FILE        read a pcap/pcapng capture ('-' for stdin) and report on it\n"
     "  --config FILE      UCI configuration (default " "/etc/config/edgeflow" ")\n"
-    "  --format FMT       'text' (the share table, default) or 'json' (one JSON object per report)\n"
+    "  --format FMT       'text' (the share table, default), 'json' (one JSON object per report)\n"
+    "                     or 'prometheus' (the text exposition format, reports separated by a blank line)\n"
     "  --interval S       also report every S seconds of capture time\n"
     "  --interface NAME   the interface the capture was taken on (for 'interface' match rules;\n"
     "                     default: the interface of the config's only pcap source)\n"
@@ -75,9 +77,11 @@ int parseArgs(int argc, char** argv, Options& o) {
       if (!needValue()) return usageError("--config needs a file");
       o.config = value;
     } else if (arg == "--format") {
-      if (!needValue()) return usageError("--format needs 'text' or 'json'");
+      if (!needValue()) return usageError("--format needs 'text', 'json' or 'prometheus'");
       o.format = value;
-      if (o.format != "text" && o.format != "json") return usageError("--format must be 'text' or 'json'");
+      if (o.format != "text" && o.format != "json" && o.format != "prometheus") {
+        return usageError("--format must be 'text', 'json' or 'prometheus'");
+      }
     } else if (arg == "--interval") {
       if (!needValue() || !parseUint(value, 86400 * 365, o.interval_s) || o.interval_s == 0) {
         return usageError("--interval needs a number of seconds (1 or more)");
@@ -135,10 +139,15 @@ int main(int argc, char** argv) {
   edgeflow::pipeline::Pipeline pipeline(cfg, edgeflow::platform::randomSeed());
   edgeflow::pipeline::ReadOptions ro;
   ro.interval_s = opt.interval_s;
-  const bool json = opt.format == "json";
   const auto result = edgeflow::pipeline::readAll(source, pipeline, ro, [&](const auto& report, bool final) {
-    const std::string out = json ? edgeflow::exporter::reportToJson(report, final) + "\n"
-                                 : edgeflow::exporter::reportToTable(report, final) + (final ? "" : "\n");
+    std::string out;
+    if (opt.format == "json") {
+      out = edgeflow::exporter::reportToJson(report, final) + "\n";
+    } else if (opt.format == "prometheus") {
+      out = edgeflow::exporter::reportToPrometheus(report) + (final ? "" : "\n");
+    } else {
+      out = edgeflow::exporter::reportToTable(report, final) + (final ? "" : "\n");
+    }
     std::fwrite(out.data(), 1, out.size(), stdout);
     std::fflush(stdout);
   });

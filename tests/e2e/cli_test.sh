@@ -28,7 +28,7 @@ $emu "$gen" --seed 11 --packets 2000 --out cap.pcap --truth truth.json --config 
 check help 0 "usage: edgeflowd" -- --help
 check no-read 2 "give --read FILE" -- --config gen.conf
 check unknown-arg 2 "unknown argument '--frobnicate'" -- --frobnicate
-check bad-format 2 "--format must be 'text' or 'json'" -- --read cap.pcap --config gen.conf --format xml
+check bad-format 2 "--format must be 'text', 'json' or 'prometheus'" -- --read cap.pcap --config gen.conf --format xml
 check bad-interval 2 "--interval needs a number" -- --read cap.pcap --config gen.conf --interval 0
 check missing-config 1 "cannot read config nope.conf" -- --read cap.pcap --config nope.conf
 printf "config agent 'main'\n\toption max_flows 'lots'\n" >bad.conf
@@ -44,6 +44,20 @@ grep -q '"final":true' out.txt || { echo "FAIL [truncated-capture]: no final rep
 # A link type the decoder does not know (LINKTYPE_USB_LINUX, 189).
 printf '\xd4\xc3\xb2\xa1\x02\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\xff\xff\x00\x00\xbd\x00\x00\x00' >usb.pcap
 check unsupported-link 1 "link type 189 .* is not supported" -- --read usb.pcap --config gen.conf
+
+# The Prometheus exposition passes promtool's checks, and its byte counters
+# equal the JSON report's.
+if timeout 60 $emu "$edgeflowd" --read cap.pcap --config gen.conf --format prometheus >metrics.txt 2>err.txt &&
+   promtool check metrics <metrics.txt >promtool.txt 2>&1; then
+  want_bytes=$(jq '.buckets.upstreams.ttk.in.ip_bytes' truth.json)
+  if grep -qx "edgeflow_upstream_bytes_total{upstream=\"ttk\",direction=\"in\"} $want_bytes" metrics.txt; then
+    echo "ok   [prometheus-format]"
+  else
+    echo "FAIL [prometheus-format]: no ttk/in byte counter of $want_bytes" >&2; fails=$((fails + 1))
+  fi
+else
+  echo "FAIL [prometheus-format]: $(cat err.txt promtool.txt)" >&2; fails=$((fails + 1))
+fi
 
 # `interface` rules: the capture's interface comes from --interface, or from
 # the config's only pcap source. Every frame with a local end then lands in
