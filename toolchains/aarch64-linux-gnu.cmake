@@ -5,4 +5,6 @@
 set(EDGEFLOW_TARGET_TRIPLE aarch64-linux-gnu)
 set(EDGEFLOW_QEMU_ARCH aarch64)
 set(CMAKE_SYSTEM_PROCESSOR aarch64)
+# What `file -b` says about its executables (test build.file-type).
+set(EDGEFLOW_EXPECT_FILE "ELF 64-bit LSB executable, ARM aarch64,")
 include(${CMAKE_CURRENT_LIST_DIR}/cmake/cross-common.cmake)

@@ -5,4 +5,6 @@
 set(EDGEFLOW_TARGET_TRIPLE arm-linux-gnueabihf)
 set(EDGEFLOW_QEMU_ARCH arm)
 set(CMAKE_SYSTEM_PROCESSOR arm)
+# What `file -b` says about its executables (test build.file-type).
+set(EDGEFLOW_EXPECT_FILE "ELF 32-bit LSB executable, ARM, EABI5")
 include(${CMAKE_CURRENT_LIST_DIR}/cmake/cross-common.cmake)

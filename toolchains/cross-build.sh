@@ -15,7 +15,8 @@
 #
 # Steps: host setup (toolchains/setup-host.sh --cross), static dependencies
 # (toolchains/deps/build-deps.sh, cached outside the tree), configure in
-# build-<triple>/ with toolchains/<triple>.cmake, build, test.
+# build-<triple>/ with toolchains/<triple>.cmake, build, install stripped
+# into build-<triple>/dist/, test.
 # Environment: EDGEFLOW_DEPS_CACHE, EDGEFLOW_DEPS_LIBS (see build-deps.sh),
 # EDGEFLOW_JOBS (default 2), EDGEFLOW_BUILD_DIR (default build-<triple>).
 set -euo pipefail
@@ -36,7 +37,7 @@ while [ $# -gt 0 ]; do
     --libs) [ $# -ge 2 ] || die "--libs needs a list"; deps_args+=(--libs "$2"); shift ;;
     --libs=*) deps_args+=("$1") ;;
     --) shift; cmake_args=("$@"); break ;;
-    -h|--help) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) die "unknown option: $1" ;;
     *) [ -z "$T" ] || die "one triple only"; T=$1 ;;
   esac
@@ -89,6 +90,11 @@ if [ "$keep_going" = 1 ]; then
   timed build cmake --build "$BUILD_DIR" -j"$JOBS" -- -k || failed=1
 else
   timed build cmake --build "$BUILD_DIR" -j"$JOBS"
+fi
+# What ships, stripped: <build dir>/dist/sbin/edgeflowd (and any other
+# installed program).
+if [ "$failed" = 0 ]; then
+  timed install cmake --install "$BUILD_DIR" --strip --prefix "$BUILD_DIR/dist"
 fi
 
 # What was built: architecture, linkage, stripped size.

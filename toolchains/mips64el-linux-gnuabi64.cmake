@@ -5,4 +5,6 @@
 set(EDGEFLOW_TARGET_TRIPLE mips64el-linux-gnuabi64)
 set(EDGEFLOW_QEMU_ARCH mips64el)
 set(CMAKE_SYSTEM_PROCESSOR mips64el)
+# What `file -b` says about its executables (test build.file-type).
+set(EDGEFLOW_EXPECT_FILE "ELF 64-bit LSB executable, MIPS, MIPS64 rel2")
 include(${CMAKE_CURRENT_LIST_DIR}/cmake/cross-common.cmake)

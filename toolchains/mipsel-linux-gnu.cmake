@@ -5,4 +5,6 @@
 set(EDGEFLOW_TARGET_TRIPLE mipsel-linux-gnu)
 set(EDGEFLOW_QEMU_ARCH mipsel)
 set(CMAKE_SYSTEM_PROCESSOR mipsel)
+# What `file -b` says about its executables (test build.file-type).
+set(EDGEFLOW_EXPECT_FILE "ELF 32-bit LSB executable, MIPS, MIPS32 rel2")
 include(${CMAKE_CURRENT_LIST_DIR}/cmake/cross-common.cmake)
