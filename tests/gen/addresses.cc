@@ -52,7 +52,7 @@ Ip AddressBook::pick(const std::vector<Ip>& pool, Rng& rng) {
   // u^2 / n: index k is chosen with probability ~ 1/(2 sqrt(k n)).
   const uint64_t n = pool.size();
   const uint64_t u = rng.below(n);
-  return pool[u * u / n];
+  return pool[static_cast<size_t>(u * u / n)];
 }
 
 Ip AddressBook::localHost(bool v6, Rng& rng) const {
@@ -69,8 +69,8 @@ Ip AddressBook::localHost(bool v6, Rng& rng) const {
 }
 
 Ip AddressBook::localServer(bool v6, Rng& rng) const {
-  return v6 ? local_servers6_[rng.below(local_servers6_.size())]
-            : local_servers4_[rng.below(local_servers4_.size())];
+  return v6 ? local_servers6_[rng.index(local_servers6_.size())]
+            : local_servers4_[rng.index(local_servers4_.size())];
 }
 
 Ip AddressBook::remoteServer(bool v6, Rng& rng) const {

@@ -4,15 +4,15 @@
 
 namespace edgeflow::gen {
 
-LruDistance::LruDistance(uint64_t capacity) : tree_(capacity + 1, 0) {}
+LruDistance::LruDistance(uint64_t capacity) : tree_(static_cast<size_t>(capacity + 1), 0) {}
 
 void LruDistance::add(uint64_t pos, int32_t delta) {
-  for (uint64_t i = pos + 1; i < tree_.size(); i += i & (0 - i)) tree_[i] += delta;
+  for (uint64_t i = pos + 1; i < tree_.size(); i += i & (0 - i)) tree_[static_cast<size_t>(i)] += delta;
 }
 
 int64_t LruDistance::prefix(uint64_t pos) const {
   int64_t sum = 0;
-  for (uint64_t i = pos; i > 0; i -= i & (0 - i)) sum += tree_[i];
+  for (uint64_t i = pos; i > 0; i -= i & (0 - i)) sum += tree_[static_cast<size_t>(i)];
   return sum;
 }
 

@@ -56,6 +56,8 @@ class Rng {
 
   // Uniform in [lo, hi], inclusive.
   uint64_t range(uint64_t lo, uint64_t hi) { return lo + below(hi - lo + 1); }
+  // A uniform index into a container of n elements.
+  size_t index(size_t n) { return static_cast<size_t>(below(n)); }
 
   // True with probability ppm / 1e6.
   bool chance(uint32_t ppm) { return below(kPpmOne) < ppm; }

@@ -40,7 +40,7 @@ std::vector<Event> scheduleEvents(const Plan& plan, uint64_t span_us, Rng& rng) 
     const uint64_t mean_gap = (uint64_t{100} << octave) * rng.range(1024, 2047) / 1024;
     const uint64_t gaps = n - 1;
     const uint64_t duration = std::min({mean_gap * gaps, kMaxMeanGapUs * gaps, span_us - 1});
-    weights.resize(gaps);
+    weights.resize(static_cast<size_t>(gaps));
     uint64_t total_weight = 0;
     for (uint32_t& w : weights) {
       w = static_cast<uint32_t>(rng.range(512, 1023));

@@ -24,13 +24,14 @@ uint64_t paretoDraw(uint64_t mean, uint64_t cap, Rng& rng) {
 }  // namespace
 
 std::vector<uint32_t> drawFlowSizes(uint64_t flows, uint64_t total, SizeDist dist, Rng& rng) {
-  std::vector<uint64_t> x(flows, 1);
+  const size_t n = static_cast<size_t>(flows);
+  std::vector<uint64_t> x(n, 1);
   const uint64_t mean = std::max<uint64_t>(1, (total + flows / 2) / flows);
   const uint64_t cap = std::max<uint64_t>(mean * 200, 1);
   // Pareto mixes in 35 % mice of 1..4 packets (lookups, probes, lone SYNs),
   // which real links are full of; the tail's mean makes up for them.
   const uint64_t tail_mean = std::max<uint64_t>(1, (mean * 200 - 175) / 130);
-  for (uint64_t i = 0; i < flows; ++i) {
+  for (size_t i = 0; i < n; ++i) {
     switch (dist) {
       case SizeDist::Fixed:
         x[i] = total / flows + (i < total % flows ? 1 : 0);
@@ -56,21 +57,21 @@ std::vector<uint32_t> drawFlowSizes(uint64_t flows, uint64_t total, SizeDist dis
       sum += v;
     }
   }
-  uint64_t i = rng.below(flows);
+  size_t i = rng.index(n);
   while (sum < total) {
     ++x[i];
     ++sum;
-    i = (i + 1) % flows;
+    i = (i + 1) % n;
   }
   while (sum > total) {
     if (x[i] > 1) {
       --x[i];
       --sum;
     }
-    i = (i + 1) % flows;
+    i = (i + 1) % n;
   }
-  std::vector<uint32_t> out(flows);
-  for (uint64_t k = 0; k < flows; ++k) out[k] = static_cast<uint32_t>(x[k]);
+  std::vector<uint32_t> out(n);
+  for (size_t k = 0; k < n; ++k) out[k] = static_cast<uint32_t>(x[k]);
   return out;
 }
 

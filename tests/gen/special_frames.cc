@@ -14,7 +14,7 @@ const Mac kLldpMulticast{{0x01, 0x80, 0xc2, 0x00, 0x00, 0x0e}};
 // One of the VLAN upstreams, the link these frames appear on.
 const UpstreamDef& vlanUpstream(const Scenario& s, Rng& rng) {
   for (;;) {
-    const UpstreamDef& u = s.upstreams[rng.below(s.upstreams.size())];
+    const UpstreamDef& u = s.upstreams[rng.index(s.upstreams.size())];
     if (u.vlan != 0) return u;
   }
 }
@@ -142,7 +142,7 @@ uint32_t buildSpecialFrame(UnitKind kind, uint8_t* f, const Scenario& s, Rng& rn
       break;
     }
     case UnitKind::Lldp: {
-      const UpstreamDef& u = s.upstreams[rng.below(s.upstreams.size())];
+      const UpstreamDef& u = s.upstreams[rng.index(s.upstreams.size())];
       size_t off = ethernet(f, kLldpMulticast, u.peer_mac, 0, 0x88cc, facts);
       facts.header_end = static_cast<uint32_t>(off);
       uint8_t chassis[7] = {4};  // subtype: MAC address
@@ -211,7 +211,7 @@ uint32_t buildSpecialFrame(UnitKind kind, uint8_t* f, const Scenario& s, Rng& rn
     }
     case UnitKind::ShortFrame:
       facts.kind = FrameKind::Malformed;
-      len = rng.range(1, 13);
+      len = static_cast<size_t>(rng.range(1, 13));
       rng.fill(f, len);
       return static_cast<uint32_t>(len);
     case UnitKind::CutVlan: {

@@ -310,7 +310,7 @@ class TrafficPlanner {
         usePath(f, s_.upstreams[static_cast<size_t>(ix_)]);
         break;
       case Bucket::Transit:
-        usePath(f, s_.upstreams[balanced_[rng_.below(balanced_.size())]]);
+        usePath(f, s_.upstreams[balanced_[rng_.index(balanced_.size())]]);
         break;
       case Bucket::Internal:
         f.path.vlan = s_.internal_vlan;

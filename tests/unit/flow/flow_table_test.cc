@@ -157,7 +157,7 @@ TEST(FlowTable, IndexStaysConsistentUnderChurn) {
     x ^= x >> 7;
     x ^= x << 17;
     const uint32_t k = static_cast<uint32_t>(x % 200);
-    const size_t before_created = t.stats().created;
+    const uint64_t before_created = t.stats().created;
     t.touch(key(k), 1000, sink);
     bool present = false;
     for (auto it = lru.begin(); it != lru.end(); ++it) {
