@@ -27,29 +27,23 @@ class Family {
   }
 
   // `labels` is already rendered (`a="x",b="y"`), or empty.
-  void sample(const std::string& labels, uint64_t value) {
-    out_ += name_;
-    if (!labels.empty()) {
-      out_ += '{';
-      out_ += labels;
-      out_ += '}';
-    }
-    out_ += ' ';
-    out_ += std::to_string(value);
-    out_ += '\n';
-  }
+  void sample(const std::string& labels, uint64_t value) { line(labels, std::to_string(value)); }
 
   void sample(const std::string& labels, double value) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.6f", value);
-    out_ += name_;
-    if (!labels.empty()) out_ += "{" + labels + "}";
-    out_ += ' ';
-    out_ += buf;
-    out_ += '\n';
+    line(labels, buf);
   }
 
  private:
+  void line(const std::string& labels, const std::string& value) {
+    out_ += name_;
+    if (!labels.empty()) out_ += "{" + labels + "}";
+    out_ += ' ';
+    out_ += value;
+    out_ += '\n';
+  }
+
   std::string& out_;
   const char* name_;
 };
