@@ -18,6 +18,12 @@ class JsonWriter {
   void value(const char* s) { value(std::string_view(s)); }
   void value(uint64_t n);
   void value(bool b);
+  // A member in one call: key(k), then value(v).
+  template <typename T>
+  void field(std::string_view k, const T& v) {
+    key(k);
+    value(v);
+  }
   // A number printed with `decimals` digits after the point (shares).
   void fixed(double d, int decimals);
 

@@ -8,14 +8,10 @@ namespace {
 
 void writeCounter(JsonWriter& w, const share::Counter& c) {
   w.beginObject();
-  w.key("packets");
-  w.value(c.packets);
-  w.key("ip_bytes");
-  w.value(c.ip_bytes);
-  w.key("frame_bytes");
-  w.value(c.frame_bytes);
-  w.key("flows");
-  w.value(c.flows);
+  w.field("packets", c.packets);
+  w.field("ip_bytes", c.ip_bytes);
+  w.field("frame_bytes", c.frame_bytes);
+  w.field("flows", c.flows);
   w.endObject();
 }
 
@@ -45,23 +41,17 @@ void writeShares(JsonWriter& w, const share::UpstreamShare& u) {
 std::string reportToJson(const share::Report& r, bool final) {
   JsonWriter w;
   w.beginObject();
-  w.key("agent");
-  w.value(r.agent_id);
-  w.key("final");
-  w.value(final);
+  w.field("agent", r.agent_id);
+  w.field("final", final);
   w.key("capture");
   w.beginObject();
-  w.key("first_us");
-  w.value(r.first_packet_us);
-  w.key("last_us");
-  w.value(r.last_packet_us);
+  w.field("first_us", r.first_packet_us);
+  w.field("last_us", r.last_packet_us);
   w.endObject();
   w.key("input");
   w.beginObject();
-  w.key("packets");
-  w.value(r.input.packets);
-  w.key("frame_bytes");
-  w.value(r.input.frame_bytes);
+  w.field("packets", r.input.packets);
+  w.field("frame_bytes", r.input.frame_bytes);
   w.endObject();
 
   w.key("upstreams");
@@ -69,10 +59,8 @@ std::string reportToJson(const share::Report& r, bool final) {
   for (const share::UpstreamShare& u : r.upstreams) {
     w.key(u.id);
     w.beginObject();
-    w.key("name");
-    w.value(u.name);
-    w.key("asn");
-    w.value(uint64_t{u.asn});
+    w.field("name", u.name);
+    w.field("asn", uint64_t{u.asn});
     w.endObject();
   }
   w.endObject();
@@ -109,29 +97,21 @@ std::string reportToJson(const share::Report& r, bool final) {
   w.key("decode");
   w.beginObject();
   for (const auto& [name, count] : r.health.decode) {
-    w.key(name);
-    w.value(count);
+    w.field(name, count);
   }
   w.endObject();
   w.key("flows");
   w.beginObject();
-  w.key("active");
-  w.value(r.health.flows_active);
-  w.key("created");
-  w.value(r.health.flows_created);
-  w.key("evicted");
-  w.value(r.health.flows_evicted);
-  w.key("idle_expired");
-  w.value(r.health.flows_idle_expired);
-  w.key("active_expired");
-  w.value(r.health.flows_active_expired);
+  w.field("active", r.health.flows_active);
+  w.field("created", r.health.flows_created);
+  w.field("evicted", r.health.flows_evicted);
+  w.field("idle_expired", r.health.flows_idle_expired);
+  w.field("active_expired", r.health.flows_active_expired);
   w.endObject();
   w.key("fragments");
   w.beginObject();
-  w.key("unmatched");
-  w.value(r.health.fragments_unmatched);
-  w.key("cache_overwrites");
-  w.value(r.health.fragment_cache_overwrites);
+  w.field("unmatched", r.health.fragments_unmatched);
+  w.field("cache_overwrites", r.health.fragment_cache_overwrites);
   w.endObject();
   w.endObject();
 

@@ -9,12 +9,7 @@ constexpr size_t kCommonHeader = 12;
 }  // namespace
 
 DecodeStatus decodeSctp(ByteReader& seg, DecodeContext& ctx) {
-  ByteReader h;
-  if (!seg.sub(kCommonHeader, h)) return DecodeStatus::SctpTruncated;
-  DecodedPacket& out = ctx.out;
-  h.u16be(out.src_port);
-  h.u16be(out.dst_port);
-  return finishTransportHeader(seg, ctx);
+  return decodePortsHeader(seg, ctx, kCommonHeader, DecodeStatus::SctpTruncated);
 }
 
 }  // namespace edgeflow::decode::transport

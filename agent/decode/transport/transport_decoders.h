@@ -26,6 +26,16 @@ inline DecodeStatus finishTransportHeader(ByteReader& seg, DecodeContext& ctx) {
   return DecodeStatus::Ok;
 }
 
+// Headers that start with the two ports and carry nothing else we read
+// (UDP, SCTP): `size` bytes must be there, else `truncated`.
+inline DecodeStatus decodePortsHeader(ByteReader& seg, DecodeContext& ctx, size_t size, DecodeStatus truncated) {
+  ByteReader h;
+  if (!seg.sub(size, h)) return truncated;
+  h.u16be(ctx.out.src_port);
+  h.u16be(ctx.out.dst_port);
+  return finishTransportHeader(seg, ctx);
+}
+
 DecodeStatus decodeTcp(ByteReader& seg, DecodeContext& ctx);     // tcp.cc
 DecodeStatus decodeUdp(ByteReader& seg, DecodeContext& ctx);     // udp.cc
 DecodeStatus decodeSctp(ByteReader& seg, DecodeContext& ctx);    // sctp.cc

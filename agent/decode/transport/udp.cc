@@ -9,12 +9,7 @@ constexpr size_t kHeader = 8;
 }  // namespace
 
 DecodeStatus decodeUdp(ByteReader& seg, DecodeContext& ctx) {
-  ByteReader h;
-  if (!seg.sub(kHeader, h)) return DecodeStatus::UdpTruncated;
-  DecodedPacket& out = ctx.out;
-  h.u16be(out.src_port);
-  h.u16be(out.dst_port);
-  return finishTransportHeader(seg, ctx);
+  return decodePortsHeader(seg, ctx, kHeader, DecodeStatus::UdpTruncated);
 }
 
 }  // namespace edgeflow::decode::transport
