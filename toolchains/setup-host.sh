@@ -26,6 +26,9 @@ log() { echo "setup-host: $*"; }
 TRIPLES="aarch64-linux-gnu arm-linux-gnueabihf mipsel-linux-gnu mips-linux-gnu mips64el-linux-gnuabi64"
 
 packages="build-essential cmake pkg-config libpcap-dev cpputest tshark jq prometheus valgrind bc time"
+# Enrichment and export: libraries, their peers in tests (mmdblookup, the
+# reference MaxMind DB writer, protoc, curl).
+packages="$packages libmaxminddb-dev mmdb-bin libmaxmind-db-writer-perl libndpi-dev libprotobuf-dev protobuf-compiler libmicrohttpd-dev curl"
 if [ "$cross" = 1 ]; then
   for t in $TRIPLES; do packages="$packages g++-$t"; done
   packages="$packages qemu-user-static file autoconf automake libtool bison flex dpkg-dev xz-utils"

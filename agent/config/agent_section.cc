@@ -60,6 +60,43 @@ std::string applyListen(std::string_view value, Agent& agent, ApplyContext&) {
   return reason;
 }
 
+std::string applyAllow(std::string_view value, Agent& agent, ApplyContext&) {
+  const std::optional<IpPrefix> prefix = IpPrefix::parse(value);
+  if (!prefix) return whyNotPrefix(value);
+  agent.allow.push_back(*prefix);
+  return {};
+}
+
+std::string applyHttpMaxClients(std::string_view value, Agent& agent, ApplyContext&) {
+  return parseInRange(value, 1, 1024, agent.http_max_clients);
+}
+
+std::string applyHttpTimeout(std::string_view value, Agent& agent, ApplyContext&) {
+  return parseInRange(value, 1, 300, agent.http_timeout);
+}
+
+std::string applyGeoDb(std::string_view value, Agent& agent, ApplyContext&) { return parsePath(value, agent.geo_db); }
+
+std::string applyAsnDb(std::string_view value, Agent& agent, ApplyContext&) { return parsePath(value, agent.asn_db); }
+
+std::string applyTopK(std::string_view value, Agent& agent, ApplyContext&) {
+  return parseInRange(value, 1, 1024, agent.top_k);
+}
+
+std::string applyDpi(std::string_view value, Agent& agent, ApplyContext&) { return parseBool(value, agent.dpi); }
+
+std::string applyDpiFlows(std::string_view value, Agent& agent, ApplyContext&) {
+  return parseInRange(value, 1, 1048576, agent.dpi_flows);
+}
+
+std::string applyDpiPackets(std::string_view value, Agent& agent, ApplyContext&) {
+  return parseInRange(value, 1, 255, agent.dpi_packets);
+}
+
+std::string applyDpiTimeout(std::string_view value, Agent& agent, ApplyContext&) {
+  return parseInRange(value, 1, 3600, agent.dpi_timeout);
+}
+
 constexpr OptionSpec<Agent> kAgentOptions[] = {
     {"id", Arity::Option, applyId},
     {"local", Arity::List, applyLocal},
@@ -67,6 +104,16 @@ constexpr OptionSpec<Agent> kAgentOptions[] = {
     {"idle_timeout", Arity::Option, applyIdleTimeout},
     {"active_timeout", Arity::Option, applyActiveTimeout},
     {"listen", Arity::Option, applyListen},
+    {"allow", Arity::List, applyAllow},
+    {"http_max_clients", Arity::Option, applyHttpMaxClients},
+    {"http_timeout", Arity::Option, applyHttpTimeout},
+    {"geo_db", Arity::Option, applyGeoDb},
+    {"asn_db", Arity::Option, applyAsnDb},
+    {"top_k", Arity::Option, applyTopK},
+    {"dpi", Arity::Option, applyDpi},
+    {"dpi_flows", Arity::Option, applyDpiFlows},
+    {"dpi_packets", Arity::Option, applyDpiPackets},
+    {"dpi_timeout", Arity::Option, applyDpiTimeout},
 };
 
 Agent& openAgent(Config& config, std::string_view) { return config.agent; }

@@ -9,6 +9,7 @@
 #include <variant>
 
 #include "agent/config/agent_section.h"
+#include "agent/config/collector_section.h"
 #include "agent/config/match_rule.h"
 #include "agent/config/source_section.h"
 #include "agent/config/uci_lexer.h"
@@ -20,7 +21,7 @@ namespace edgeflow::config {
 namespace {
 
 // Every section type a file may hold.
-auto sectionTypes() { return std::tie(agentSection(), sourceSection(), upstreamSection()); }
+auto sectionTypes() { return std::tie(agentSection(), sourceSection(), upstreamSection(), collectorSection()); }
 
 template <typename Section>
 struct OpenSection {
@@ -54,7 +55,9 @@ class Reader {
   std::optional<Problem> apply(const OpenSection<Section>& section, const UciStatement& st);
 
   Config config_;
-  std::variant<std::monostate, OpenSection<Agent>, OpenSection<Source>, OpenSection<Upstream>> open_;
+  std::variant<std::monostate, OpenSection<Agent>, OpenSection<Source>, OpenSection<Upstream>,
+               OpenSection<Collector>>
+      open_;
   int header_line_ = 0;
   GivenOptions given_;
   bool seen_config_ = false;

@@ -106,4 +106,26 @@ std::string shortened(std::string_view value) {
 
 std::string quoted(std::string_view value) { return "'" + shortened(value) + "'"; }
 
+std::string parseBool(std::string_view text, bool& out) {
+  for (std::string_view yes : {"1", "yes", "on", "true", "enabled"}) {
+    if (text == yes) {
+      out = true;
+      return {};
+    }
+  }
+  for (std::string_view no : {"0", "no", "off", "false", "disabled"}) {
+    if (text == no) {
+      out = false;
+      return {};
+    }
+  }
+  return "must be a boolean: 1/0, yes/no, on/off, true/false or enabled/disabled";
+}
+
+std::string parsePath(std::string_view text, std::string& out) {
+  if (text.size() > 255 || !hasNoControl(text)) return "must be a file path of 1 to 255 characters";
+  out = std::string(text);
+  return {};
+}
+
 }  // namespace edgeflow::config

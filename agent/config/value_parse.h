@@ -44,6 +44,13 @@ bool hasNoControl(std::string_view text);
 // True when every byte is printable ASCII other than space (0x21..0x7e).
 bool isPrintableWord(std::string_view text);
 
+// A UCI boolean as libuci's users read it: 1/0, yes/no, on/off,
+// true/false, enabled/disabled.
+std::string parseBool(std::string_view text, bool& out);
+
+// A file path: 1..255 bytes without control characters.
+std::string parsePath(std::string_view text, std::string& out);
+
 // "IPv4:port" or "[IPv6]:port", port 1..65535.
 std::string parseListen(std::string_view text, IpAddr& addr, uint16_t& port);
 

@@ -104,6 +104,7 @@ FlowEntry& FlowTable::touch(const FlowKey& key, uint32_t now_s, FlowSink& sink) 
       if (idle) ++stats_.idle_expired; else ++stats_.active_expired;
     }
     entry.last_seen_s = now_s;
+    last_created_ = false;
     if (lru_head_ != e) {
       unlink(e);
       pushFront(e);
@@ -126,6 +127,7 @@ FlowEntry& FlowTable::touch(const FlowKey& key, uint32_t now_s, FlowSink& sink) 
   pushFront(e);
   ++size_;
   ++stats_.created;
+  last_created_ = true;
   return entry;
 }
 

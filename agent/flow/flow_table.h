@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "agent/enrich/labels.h"
 #include "agent/flow/flow_key.h"
 
 namespace edgeflow::flow {
@@ -34,6 +35,9 @@ struct FlowEntry {
   // Bit d: this record was already counted as a flow in direction d (for
   // non-directional rows only bit 0 is used).
   uint8_t counted;
+  // Remote country/AS and application, set when the record starts (and, for
+  // the application, when the classifier decides).
+  enrich::FlowLabels labels;
 };
 
 // Receives deltas. `ending` is true when the flow record ends with this call.
@@ -60,7 +64,11 @@ class FlowTable {
   // The entry for `key` at time `now_s`, created if missing (evicting the
   // least recently seen entry when full), moved to the head of the LRU list.
   // A record older than the active timeout is flushed and restarted first.
+  // A new entry starts with default labels; lastTouchCreated() says so.
   FlowEntry& touch(const FlowKey& key, uint32_t now_s, FlowSink& sink);
+
+  // True when the last touch() made a new entry (not a found or restarted one).
+  bool lastTouchCreated() const { return last_created_; }
 
   // Ends every record idle for longer than the idle timeout at `now_s`.
   void expireIdle(uint32_t now_s, FlowSink& sink);
@@ -95,6 +103,7 @@ class FlowTable {
   uint32_t lru_head_ = kNil;      // most recently seen
   uint32_t lru_tail_ = kNil;      // least recently seen
   uint32_t size_ = 0;
+  bool last_created_ = false;
   FlowTableStats stats_;
 };
 

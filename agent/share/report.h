@@ -14,6 +14,27 @@
 
 namespace edgeflow::share {
 
+// One row of a breakdown: the traffic of one (upstream, direction) to one
+// remote country, AS or application. Rows of a breakdown sum exactly to
+// their parent counter.
+struct BreakdownRow {
+  // "RU" (country), "15169" (ASN), "YouTube" (application); or one of the
+  // special rows: "unknown" (the database or classifier found nothing),
+  // "unclassified" (applications: the DPI pool was full), "other" (values
+  // beyond the breakdown's top_k rows).
+  std::string key;
+  std::string name;  // ASN: the AS organisation; application: its category; else ""
+  Counter counter;
+};
+
+// The breakdowns of one (upstream, direction). A dimension whose enrichment
+// is off (no database, no classifier) has no rows.
+struct Breakdowns {
+  std::vector<BreakdownRow> country;
+  std::vector<BreakdownRow> asn;
+  std::vector<BreakdownRow> app;
+};
+
 struct UpstreamShare {
   std::string id;    // config section name: the stable label
   std::string name;  // human-readable
@@ -25,6 +46,8 @@ struct UpstreamShare {
   double share_in = 0;
   double share_out = 0;
   double share_total = 0;
+  Breakdowns in_breakdowns;
+  Breakdowns out_breakdowns;
 };
 
 struct Health {
@@ -36,10 +59,29 @@ struct Health {
   uint64_t flows_active_expired = 0;  // records split by the active timeout
   uint64_t fragments_unmatched = 0;   // later fragments whose first fragment was not remembered
   uint64_t fragment_cache_overwrites = 0;
+  // Enrichment.
+  uint64_t geo_lookups = 0;
+  uint64_t geo_not_found = 0;
+  uint64_t geo_errors = 0;
+  uint64_t dpi_flows_started = 0;
+  uint64_t dpi_flows_classified = 0;
+  uint64_t dpi_flows_gave_up = 0;
+  uint64_t dpi_pool_exhausted = 0;     // flows labelled "unclassified"
+  uint64_t dpi_slots_in_use = 0;
+  uint64_t breakdown_overflow = 0;     // flow flushes counted in an "other" row
+  uint64_t capture_dropped = 0;        // packets the capture dropped (pcap_stats ps_drop + ps_ifdrop)
 };
 
 struct Report {
   std::string agent_id;
+  uint64_t boot_id = 0;     // random per process start (set by the platform)
+  uint64_t seq = 0;         // reports made by this process so far, this one included
+  TimestampUs report_time_us = 0;  // wall clock when the report was made (set by the platform)
+  uint32_t sampling_rate = 1;      // 1 in N packets captured
+  // Which breakdown dimensions are on (a collector tells "no rows" from "off").
+  bool has_country = false;
+  bool has_asn = false;
+  bool has_app = false;
   TimestampUs first_packet_us = 0;
   TimestampUs last_packet_us = 0;
   Counter input;  // frames and wire bytes delivered by the source (packets, frame_bytes)

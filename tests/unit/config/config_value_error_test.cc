@@ -24,8 +24,8 @@ std::string upstreamError(const char* option_lines) {
 TEST_GROUP(ConfigSectionError){};
 
 TEST(ConfigSectionError, UnknownSectionType) {
-  STRCMP_EQUAL("edgeflow.conf:3: config collector: unknown section type (known: agent, source, upstream)",
-               errorOf("config agent\n\nconfig collector 'c1'\n").c_str());
+  STRCMP_EQUAL("edgeflow.conf:3: config exporter: unknown section type (known: agent, source, upstream, collector)",
+               errorOf("config agent\n\nconfig exporter 'c1'\n").c_str());
 }
 
 TEST(ConfigSectionError, BadSectionName) {
@@ -89,7 +89,8 @@ TEST_GROUP(ConfigOptionError){};
 TEST(ConfigOptionError, UnknownOption) {
   STRCMP_EQUAL(
       "edgeflow.conf:2: option max_flow '100': unknown option in config agent (known: id, local, max_flows, "
-      "idle_timeout, active_timeout, listen)",
+      "idle_timeout, active_timeout, listen, allow, http_max_clients, http_timeout, geo_db, asn_db, top_k, dpi, "
+      "dpi_flows, dpi_packets, dpi_timeout)",
       agentError("\toption max_flow '100'\n").c_str());
   STRCMP_EQUAL("edgeflow.conf:2: option asn '1': unknown option in config source (known: type, interface, sample)",
                errorOf("config source\n option asn 1\n").c_str());
