@@ -4,7 +4,37 @@ namespace edgeflow::pipeline {
 
 using attribute::Direction;
 
-void CountingSink::flush(flow::FlowEntry& entry, bool /*ending*/) {
+void CountingSink::decide(flow::FlowEntry& entry) {
+  if (entry.labels.app != enrich::kAppUndecided) return;
+  if (enrichment_.classifier != nullptr) {
+    enrichment_.classifier->giveUp(entry.labels);
+  } else {
+    entry.labels.app = enrich::kAppUnknown;
+  }
+}
+
+void CountingSink::flush(flow::FlowEntry& entry, bool ending) {
+  if (entry.labels.app == enrich::kAppUndecided) {
+    const bool timed_out = now_s_ - entry.first_seen_s >= enrichment_.dpi_timeout_s;
+    if (!ending && !timed_out) {
+      for (const flow::DirDelta& d : entry.delta) {
+        held_.packets += d.packets;
+        held_.ip_bytes += d.ip_bytes;
+        held_.frame_bytes += d.frame_bytes;
+      }
+      return;
+    }
+    decide(entry);
+  }
+  count(entry);
+}
+
+void CountingSink::flushNow(flow::FlowEntry& entry) {
+  decide(entry);
+  count(entry);
+}
+
+void CountingSink::count(flow::FlowEntry& entry) {
   const attribute::Row row = entry.key.row;
   const bool directional = counters_.layout().isDirectional(row);
   for (int d = 0; d < 2; ++d) {

@@ -1,20 +1,56 @@
 // CountingSink: turns flow deltas into share counters, applying the flow
 // counting rule of docs/counting.md (one flow per direction that carried
-// packets; once for the non-directional rows).
+// packets; once for the non-directional rows), and into the breakdown rows
+// of the flow's labels.
+//
+// A flow whose application is still being decided (labels.app ==
+// kAppUndecided) is held: its deltas stay in the entry until the classifier
+// decides, the DPI timeout passes or the flow ends, so the bytes of its first
+// packets count under its final application. What is held at a report is
+// summed in held().
 #pragma once
 
+#include "agent/enrich/classifier.h"
+#include "agent/enrich/geo_lookup.h"
 #include "agent/flow/flow_table.h"
 #include "agent/share/counters.h"
 
 namespace edgeflow::pipeline {
 
+struct SinkEnrichment {
+  enrich::Classifier* classifier = nullptr;  // nullptr: no application labels
+  enrich::GeoLookup* geo = nullptr;          // for AS organisation names of new rows
+  uint32_t dpi_timeout_s = 10;               // undecided longer than this: give up
+};
+
 class CountingSink final : public flow::FlowSink {
  public:
-  explicit CountingSink(share::ShareCounters& counters) : counters_(counters) {}
+  explicit CountingSink(share::ShareCounters& counters, SinkEnrichment enrichment = {})
+      : counters_(counters), enrichment_(enrichment) {}
+
+  // Packet time, for the DPI timeout.
+  void setNow(uint32_t now_s) { now_s_ = now_s; }
+  void setGeoLookup(enrich::GeoLookup* geo) { enrichment_.geo = geo; }
+
+  // Holds an undecided flow unless `ending` or its DPI time is up.
   void flush(flow::FlowEntry& entry, bool ending) override;
 
+  // Flushes even an undecided flow (deciding it first): before a 32-bit
+  // delta would wrap.
+  void flushNow(flow::FlowEntry& entry);
+
+  // held() sums what flushes held since the last beginReport().
+  void beginReport() { held_ = share::Counter{}; }
+  const share::Counter& held() const { return held_; }
+
  private:
+  void decide(flow::FlowEntry& entry);
+  void count(flow::FlowEntry& entry);
+
   share::ShareCounters& counters_;
+  SinkEnrichment enrichment_;
+  uint32_t now_s_ = 0;
+  share::Counter held_;
 };
 
 }  // namespace edgeflow::pipeline

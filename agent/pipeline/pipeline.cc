@@ -1,17 +1,24 @@
 #include "agent/pipeline/pipeline.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace edgeflow::pipeline {
 
 using attribute::Direction;
 
-Pipeline::Pipeline(const config::Config& cfg, uint64_t hash_seed)
+Pipeline::Pipeline(const config::Config& cfg, uint64_t hash_seed, PipelineEnrichment enrichment)
     : cfg_(cfg),
+      enrichment_(enrichment),
       attributor_(cfg_),
       counters_(attributor_.layout()),
-      sink_(counters_),
+      sink_(counters_, SinkEnrichment{enrichment.classifier, enrichment.geo, cfg_.agent.dpi_timeout}),
       flows_(cfg_.agent.max_flows, cfg_.agent.idle_timeout, cfg_.agent.active_timeout, hash_seed) {}
+
+void Pipeline::setGeoLookup(enrich::GeoLookup* geo) {
+  enrichment_.geo = geo;
+  sink_.setGeoLookup(geo);
+}
 
 void Pipeline::setSource(decode::LinkType link, std::string_view interface_name) {
   link_ = link;
@@ -32,10 +39,11 @@ void Pipeline::onPacket(TimestampUs ts, const uint8_t* data, uint32_t captured, 
     bucket.frame_bytes += wire_len;
     return;
   }
-  countFlow(packet_, wire_len);
+  countFlow(packet_, data, captured, wire_len);
 }
 
-void Pipeline::countFlow(const decode::DecodedPacket& p, uint32_t wire_len) {
+void Pipeline::countFlow(const decode::DecodedPacket& p, const uint8_t* data, uint32_t captured,
+                         uint32_t wire_len) {
   const uint32_t now_s = toSeconds(now_us_);
   uint16_t src_port = p.has_ports ? p.src_port : 0;
   uint16_t dst_port = p.has_ports ? p.dst_port : 0;
@@ -65,21 +73,46 @@ void Pipeline::countFlow(const decode::DecodedPacket& p, uint32_t wire_len) {
   key.family = static_cast<uint8_t>(p.src.family);
 
   flow::FlowEntry& entry = flows_.touch(key, now_s, sink_);
+  // Only flows with a remote end (an upstream or unknown-upstream row) are
+  // broken down; internal and transit flows are not labelled.
+  if (flows_.lastTouchCreated() && attributor_.layout().isDirectional(a.row)) labelNewFlow(entry, remote);
+  if (entry.labels.app == enrich::kAppUndecided) inspect(entry, p, data, captured, a.dir);
   flow::DirDelta& delta = entry.delta[static_cast<size_t>(a.dir)];
   // Deltas are 32-bit to keep entries small; hand them over before they wrap.
   constexpr uint32_t kMax = std::numeric_limits<uint32_t>::max();
-  if (delta.frame_bytes > kMax - wire_len || delta.ip_bytes > kMax - p.ip_bytes) sink_.flush(entry, false);
+  if (delta.frame_bytes > kMax - wire_len || delta.ip_bytes > kMax - p.ip_bytes) sink_.flushNow(entry);
   delta.packets += 1;
   delta.ip_bytes += p.ip_bytes;
   delta.frame_bytes += wire_len;
 }
 
+void Pipeline::labelNewFlow(flow::FlowEntry& entry, const IpAddr& remote) {
+  if (enrichment_.geo != nullptr) {
+    const enrich::GeoAsn g = enrichment_.geo->lookup(remote);
+    entry.labels.country = g.country;
+    entry.labels.asn = g.asn;
+  }
+  if (enrichment_.classifier != nullptr) entry.labels.app = enrich::kAppUndecided;
+}
+
+void Pipeline::inspect(flow::FlowEntry& entry, const decode::DecodedPacket& p, const uint8_t* data,
+                       uint32_t captured, attribute::Direction dir) {
+  // Later fragments carry no transport header: nothing a classifier can use.
+  if (p.is_fragment && p.frag_offset != 0) return;
+  const uint32_t ip_captured = std::min(captured - p.l3_offset, p.ip_bytes);
+  enrichment_.classifier->inspect(entry.labels, data + p.l3_offset, ip_captured, p.payload_captured,
+                                  dir == Direction::Out, now_us_);
+}
+
 void Pipeline::tick(TimestampUs now) {
   if (now > now_us_) now_us_ = now;
+  sink_.setNow(toSeconds(now_us_));
   flows_.expireIdle(toSeconds(now_us_), sink_);
 }
 
 share::Report Pipeline::report() {
+  sink_.setNow(toSeconds(now_us_));
+  sink_.beginReport();
   flows_.flushAll(sink_);
   share::Report r = share::makeReport(cfg_, counters_);
   r.first_packet_us = first_us_;

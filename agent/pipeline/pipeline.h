@@ -10,6 +10,8 @@
 #include "agent/common/time.h"
 #include "agent/config/config.h"
 #include "agent/decode/decoder.h"
+#include "agent/enrich/classifier.h"
+#include "agent/enrich/geo_lookup.h"
 #include "agent/flow/flow_table.h"
 #include "agent/flow/fragment_cache.h"
 #include "agent/pipeline/counting_sink.h"
@@ -18,10 +20,21 @@
 
 namespace edgeflow::pipeline {
 
+// What labels flows. Either may be nullptr (that enrichment is off); both
+// outlive the pipeline.
+struct PipelineEnrichment {
+  enrich::GeoLookup* geo = nullptr;
+  enrich::Classifier* classifier = nullptr;
+};
+
 class Pipeline {
  public:
   // `hash_seed` keys the flow table's hash; the platform passes a random one.
-  Pipeline(const config::Config& cfg, uint64_t hash_seed);
+  Pipeline(const config::Config& cfg, uint64_t hash_seed, PipelineEnrichment enrichment = {});
+
+  // Databases reloaded: new flows are looked up in `geo`; flows already in
+  // the table keep their labels.
+  void setGeoLookup(enrich::GeoLookup* geo);
 
   Pipeline(const Pipeline&) = delete;
   Pipeline& operator=(const Pipeline&) = delete;
@@ -42,9 +55,14 @@ class Pipeline {
   TimestampUs now() const { return now_us_; }
 
  private:
-  void countFlow(const decode::DecodedPacket& p, uint32_t wire_len);
+  void countFlow(const decode::DecodedPacket& p, const uint8_t* data, uint32_t captured, uint32_t wire_len);
+  // Labels of a new flow record: remote country and AS, application pending.
+  void labelNewFlow(flow::FlowEntry& entry, const IpAddr& remote);
+  void inspect(flow::FlowEntry& entry, const decode::DecodedPacket& p, const uint8_t* data, uint32_t captured,
+               attribute::Direction dir);
 
   config::Config cfg_;
+  PipelineEnrichment enrichment_;
   attribute::Attributor attributor_;
   share::ShareCounters counters_;
   CountingSink sink_;
