@@ -265,3 +265,74 @@ TEST(ConfigValid, SameInterfaceForSourceAndRule) {
       "config upstream 'b'\n list match 'interface eth2'\n");
   LONGS_EQUAL(2, c.upstreams.size());
 }
+
+TEST(ConfigValid, EnrichmentAndEndpointDefaults) {
+  const Config c = mustParse("config agent\n");
+  STRCMP_EQUAL("", c.agent.geo_db.c_str());
+  STRCMP_EQUAL("", c.agent.asn_db.c_str());
+  UNSIGNED_LONGS_EQUAL(32, c.agent.top_k);
+  CHECK_TRUE(c.agent.dpi);
+  UNSIGNED_LONGS_EQUAL(4096, c.agent.dpi_flows);
+  UNSIGNED_LONGS_EQUAL(12, c.agent.dpi_packets);
+  UNSIGNED_LONGS_EQUAL(10, c.agent.dpi_timeout);
+  LONGS_EQUAL(0, c.agent.allow.size());
+  UNSIGNED_LONGS_EQUAL(8, c.agent.http_max_clients);
+  UNSIGNED_LONGS_EQUAL(10, c.agent.http_timeout);
+  LONGS_EQUAL(0, c.collectors.size());
+}
+
+TEST(ConfigValid, EnrichmentAndEndpointOptions) {
+  const Config c = mustParse(
+      "config agent\n"
+      " option geo_db '/usr/share/edgeflow/geo.mmdb'\n"
+      " option asn_db 'asn db.mmdb'\n"
+      " option top_k 1024\n"
+      " option dpi off\n"
+      " option dpi_flows 1048576\n"
+      " option dpi_packets 255\n"
+      " option dpi_timeout 3600\n"
+      " list allow '10.0.0.0/8'\n"
+      " list allow '2001:db8::/32'\n"
+      " option http_max_clients 1024\n"
+      " option http_timeout 1\n");
+  STRCMP_EQUAL("/usr/share/edgeflow/geo.mmdb", c.agent.geo_db.c_str());
+  STRCMP_EQUAL("asn db.mmdb", c.agent.asn_db.c_str());
+  UNSIGNED_LONGS_EQUAL(1024, c.agent.top_k);
+  CHECK_FALSE(c.agent.dpi);
+  UNSIGNED_LONGS_EQUAL(1048576, c.agent.dpi_flows);
+  UNSIGNED_LONGS_EQUAL(255, c.agent.dpi_packets);
+  UNSIGNED_LONGS_EQUAL(3600, c.agent.dpi_timeout);
+  LONGS_EQUAL(2, c.agent.allow.size());
+  STRCMP_EQUAL("2001:db8::/32", c.agent.allow[1].toString().c_str());
+  UNSIGNED_LONGS_EQUAL(1024, c.agent.http_max_clients);
+  UNSIGNED_LONGS_EQUAL(1, c.agent.http_timeout);
+}
+
+TEST(ConfigValid, BooleanSpellings) {
+  for (const char* yes : {"1", "yes", "on", "true", "enabled"}) {
+    CHECK_TRUE(mustParse((std::string("config agent\n option dpi ") + yes + "\n").c_str()).agent.dpi);
+  }
+  for (const char* no : {"0", "no", "off", "false", "disabled"}) {
+    CHECK_FALSE(mustParse((std::string("config agent\n option dpi ") + no + "\n").c_str()).agent.dpi);
+  }
+}
+
+TEST(ConfigValid, Collectors) {
+  const Config c = mustParse(
+      "config collector 'noc'\n"
+      " option address '192.0.2.10:9466'\n"
+      " option mtu 576\n"
+      " option interval 3600\n"
+      "config collector\n"
+      " option address '[2001:db8::10]:9466'\n");
+  LONGS_EQUAL(2, c.collectors.size());
+  STRCMP_EQUAL("noc", c.collectors[0].id.c_str());
+  STRCMP_EQUAL("192.0.2.10", c.collectors[0].addr.toString().c_str());
+  UNSIGNED_LONGS_EQUAL(9466, c.collectors[0].port);
+  UNSIGNED_LONGS_EQUAL(576, c.collectors[0].mtu);
+  UNSIGNED_LONGS_EQUAL(3600, c.collectors[0].interval);
+  STRCMP_EQUAL("@collector[1]", c.collectors[1].id.c_str());
+  CHECK(c.collectors[1].addr.family == IpFamily::V6);
+  UNSIGNED_LONGS_EQUAL(1400, c.collectors[1].mtu);
+  UNSIGNED_LONGS_EQUAL(10, c.collectors[1].interval);
+}

@@ -295,3 +295,46 @@ TEST(ConfigMatchError, SameRuleTwiceInOneUpstream) {
       "upstream only",
       upstreamError("list match 'vlan 101'\nlist match 'vlan 0101'\n").c_str());
 }
+
+TEST(ConfigOptionError, EnrichmentOptions) {
+  STRCMP_EQUAL("edgeflow.conf:2: option top_k '0': must be between 1 and 1024", agentError("option top_k 0\n").c_str());
+  STRCMP_EQUAL("edgeflow.conf:2: option top_k '1025': must be between 1 and 1024",
+               agentError("option top_k 1025\n").c_str());
+  STRCMP_EQUAL(
+      "edgeflow.conf:2: option dpi 'maybe': must be a boolean: 1/0, yes/no, on/off, true/false or enabled/disabled",
+      agentError("option dpi maybe\n").c_str());
+  STRCMP_EQUAL("edgeflow.conf:2: option dpi_flows '0': must be between 1 and 1048576",
+               agentError("option dpi_flows 0\n").c_str());
+  STRCMP_EQUAL("edgeflow.conf:2: option dpi_packets '256': must be between 1 and 255",
+               agentError("option dpi_packets 256\n").c_str());
+  STRCMP_EQUAL("edgeflow.conf:2: option dpi_timeout '0': must be between 1 and 3600",
+               agentError("option dpi_timeout 0\n").c_str());
+  const std::string long_path(256, 'a');
+  STRCMP_EQUAL(("edgeflow.conf:2: option geo_db '" + long_path.substr(0, 64) +
+                "...': must be a file path of 1 to 255 characters")
+                   .c_str(),
+               agentError(("option geo_db " + long_path + "\n").c_str()).c_str());
+}
+
+TEST(ConfigOptionError, EndpointOptions) {
+  STRCMP_EQUAL("edgeflow.conf:2: list allow '10.0.0.1/8': host bits are set beyond /8 (did you mean '10.0.0.0/8'?)",
+               agentError("list allow '10.0.0.1/8'\n").c_str());
+  STRCMP_EQUAL("edgeflow.conf:2: option allow '10.0.0.0/8': allow is a list: write 'list allow', once per value",
+               agentError("option allow '10.0.0.0/8'\n").c_str());
+  STRCMP_EQUAL("edgeflow.conf:2: option http_max_clients '0': must be between 1 and 1024",
+               agentError("option http_max_clients 0\n").c_str());
+  STRCMP_EQUAL("edgeflow.conf:2: option http_timeout '301': must be between 1 and 300",
+               agentError("option http_timeout 301\n").c_str());
+}
+
+TEST(ConfigOptionError, Collector) {
+  STRCMP_EQUAL("edgeflow.conf:1: config collector: missing 'option address' (e.g. option address '192.0.2.10:9466')",
+               errorOf("config collector\n option mtu 1400\n").c_str());
+  STRCMP_EQUAL("edgeflow.conf:2: option address '192.0.2.10': must be IPv4:port or [IPv6]:port, e.g. 0.0.0.0:9465 or "
+               "[::]:9465",
+               errorOf("config collector\n option address 192.0.2.10\n").c_str());
+  STRCMP_EQUAL("edgeflow.conf:3: option mtu '575': must be between 576 and 9000",
+               errorOf("config collector\n option address 192.0.2.10:9466\n option mtu 575\n").c_str());
+  STRCMP_EQUAL("edgeflow.conf:3: option interval '0': must be between 1 and 3600",
+               errorOf("config collector\n option address 192.0.2.10:9466\n option interval 0\n").c_str());
+}
