@@ -32,8 +32,9 @@ class Enrichment {
 
   // SIGHUP: opens the configured databases again. Succeeds as a whole or
   // keeps the databases in use (flows keep the labels they have), so no
-  // count is lost. Returns true when the new databases replaced the old;
-  // the caller then hands geo() to the pipeline again.
+  // count is lost. Returns true when the new databases replaced the old,
+  // which are closed at once: the caller must hand geo() to the pipeline
+  // again before the next packet (one thread, so nothing runs in between).
   bool reload();
 
  private:
