@@ -92,11 +92,70 @@ void bucketFamilies(std::string& out, const share::Report& r) {
   }
 }
 
+// The breakdown families: one per dimension and quantity (frame bytes are
+// left out: IP bytes make the shares, and every family multiplies series).
+struct DimensionFamily {
+  const char* prefix;      // "edgeflow_country_"
+  const char* key_label;   // "country"
+  const char* name_label;  // "as_org", "category", or nullptr
+  const char* what;        // for HELP
+  const char* specials;    // for HELP
+  bool share::Report::*enabled;
+  std::vector<share::BreakdownRow> share::Breakdowns::*rows;
+};
+
+constexpr DimensionFamily kDimensions[] = {
+    {"edgeflow_country_", "country", nullptr, "remote country (ISO 3166 alpha-2)",
+     "unknown (no database range), other (beyond top_k)", &share::Report::has_country, &share::Breakdowns::country},
+    {"edgeflow_asn_", "asn", "as_org", "remote AS (as_org: its organisation)",
+     "unknown (no database range), other (beyond top_k)", &share::Report::has_asn, &share::Breakdowns::asn},
+    {"edgeflow_app_", "app", "category", "application (category: its category)",
+     "unknown (not recognised), unclassified (classifier pool full), other (beyond top_k)", &share::Report::has_app,
+     &share::Breakdowns::app},
+};
+
+constexpr CounterField kBreakdownFields[] = {kFields[0], kFields[1], kFields[3]};
+
+void breakdownFamilies(std::string& out, const share::Report& r) {
+  Family enabled(out, "edgeflow_breakdown_enabled", "gauge",
+                 "1 when the breakdown by this dimension (country, asn, app) is on, 0 when its enrichment is off.");
+  for (const DimensionFamily& d : kDimensions) enabled.sample(label("dimension", d.key_label), uint64_t{r.*d.enabled});
+
+  std::vector<const UpstreamShare*> rows;
+  for (const UpstreamShare& u : r.upstreams) rows.push_back(&u);
+  rows.push_back(&r.unknown_upstream);
+  for (const DimensionFamily& d : kDimensions) {
+    if (!(r.*d.enabled)) continue;
+    for (const CounterField& f : kBreakdownFields) {
+      const std::string name = std::string(d.prefix) + f.suffix;
+      const std::string help = std::string("Cumulative ") + f.help + " per upstream, direction and " + d.what +
+                               "; special rows: " + d.specials + ".";
+      Family fam(out, name.c_str(), "counter", help.c_str());
+      for (const UpstreamShare* u : rows) {
+        for (const char* dir : {"in", "out"}) {
+          const share::Breakdowns& b = dir[0] == 'i' ? u->in_breakdowns : u->out_breakdowns;
+          for (const share::BreakdownRow& row : b.*d.rows) {
+            std::string labels = label("upstream", u->id) + ",direction=\"" + dir + "\"," + label(d.key_label, row.key);
+            if (d.name_label != nullptr) labels += "," + label(d.name_label, row.name);
+            fam.sample(labels, row.counter.*f.field);
+          }
+        }
+      }
+    }
+  }
+}
+
 void healthFamilies(std::string& out, const share::Report& r) {
   Family(out, "edgeflow_input_packets_total", "counter", "Frames read from the capture source.")
       .sample("", r.input.packets);
   Family(out, "edgeflow_input_frame_bytes_total", "counter", "Wire bytes of the frames read from the capture source.")
       .sample("", r.input.frame_bytes);
+  Family(out, "edgeflow_held_packets", "gauge",
+         "Frames of flows whose application is still being decided, not in any counter yet.")
+      .sample("", r.held.packets);
+  Family(out, "edgeflow_held_frame_bytes", "gauge",
+         "Wire bytes of flows whose application is still being decided, not in any counter yet.")
+      .sample("", r.held.frame_bytes);
   Family decode(out, "edgeflow_decode_frames_total", "counter",
                 "Frames the decoder did not pass as IP, by status (decode.non_ip.* or an error).");
   for (const auto& [status, count] : r.health.decode) decode.sample(label("status", status), count);
@@ -115,6 +174,29 @@ void healthFamilies(std::string& out, const share::Report& r) {
   Family(out, "edgeflow_fragment_cache_overwrites_total", "counter",
          "First fragments forgotten because another datagram needed their slot.")
       .sample("", r.health.fragment_cache_overwrites);
+  Family(out, "edgeflow_geo_lookups_total", "counter", "Remote addresses looked up in the geo/ASN databases.")
+      .sample("", r.health.geo_lookups);
+  Family(out, "edgeflow_geo_not_found_total", "counter", "Geo/ASN lookups of an address in no range of any database.")
+      .sample("", r.health.geo_not_found);
+  Family(out, "edgeflow_geo_errors_total", "counter", "Geo/ASN lookups a database answered with an error.")
+      .sample("", r.health.geo_errors);
+  Family(out, "edgeflow_dpi_flows_started_total", "counter", "Flows given a classifier slot.")
+      .sample("", r.health.dpi_flows_started);
+  Family(out, "edgeflow_dpi_flows_classified_total", "counter", "Flows whose application was decided by inspection.")
+      .sample("", r.health.dpi_flows_classified);
+  Family(out, "edgeflow_dpi_flows_gave_up_total", "counter",
+         "Flows decided without a verdict (packet budget, timeout, flow end).")
+      .sample("", r.health.dpi_flows_gave_up);
+  Family(out, "edgeflow_dpi_pool_exhausted_total", "counter",
+         "Flows counted as app=\"unclassified\" because every classifier slot was taken.")
+      .sample("", r.health.dpi_pool_exhausted);
+  Family(out, "edgeflow_dpi_slots_in_use", "gauge", "Classifier slots held by flows being classified.")
+      .sample("", r.health.dpi_slots_in_use);
+  Family(out, "edgeflow_breakdown_overflow_total", "counter",
+         "Additions counted in an \"other\" breakdown row because the top_k rows were taken.")
+      .sample("", r.health.breakdown_overflow);
+  Family(out, "edgeflow_capture_dropped_total", "counter", "Packets the capture dropped before the agent saw them.")
+      .sample("", r.health.capture_dropped);
   Family(out, "edgeflow_last_packet_timestamp_seconds", "gauge", "Capture time of the latest packet.")
       .sample("", static_cast<double>(r.last_packet_us) / 1e6);
 }
@@ -142,6 +224,7 @@ std::string reportToPrometheus(const share::Report& r) {
   }
   upstreamFamilies(out, r);
   bucketFamilies(out, r);
+  breakdownFamilies(out, r);
   healthFamilies(out, r);
   return out;
 }

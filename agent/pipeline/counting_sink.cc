@@ -6,17 +6,18 @@ using attribute::Direction;
 
 void CountingSink::decide(flow::FlowEntry& entry) {
   if (entry.labels.app != enrich::kAppUndecided) return;
-  if (enrichment_.classifier != nullptr) {
-    enrichment_.classifier->giveUp(entry.labels);
-  } else {
-    entry.labels.app = enrich::kAppUnknown;
-  }
+  if (enrichment_.classifier != nullptr) enrichment_.classifier->giveUp(entry.labels);
+  // A classifier that left it undecided breaks its promise; count it as
+  // unknown rather than hold it forever.
+  if (entry.labels.app == enrich::kAppUndecided) entry.labels.app = enrich::kAppUnknown;
 }
 
 void CountingSink::flush(flow::FlowEntry& entry, bool ending) {
   if (entry.labels.app == enrich::kAppUndecided) {
-    const bool timed_out = now_s_ - entry.first_seen_s >= enrichment_.dpi_timeout_s;
-    if (!ending && !timed_out) {
+    // Packet time never runs backwards, but a clock not set yet reads 0.
+    const uint32_t age_s = now_s_ > entry.first_seen_s ? now_s_ - entry.first_seen_s : 0;
+    const bool timed_out = age_s >= enrichment_.dpi_timeout_s;
+    if (hold_ && !ending && !timed_out) {
       for (const flow::DirDelta& d : entry.delta) {
         held_.packets += d.packets;
         held_.ip_bytes += d.ip_bytes;
@@ -40,16 +41,24 @@ void CountingSink::count(flow::FlowEntry& entry) {
   for (int d = 0; d < 2; ++d) {
     flow::DirDelta& delta = entry.delta[d];
     if (delta.packets == 0) continue;
-    share::Counter& c = counters_.row(row, static_cast<Direction>(d));
-    c.packets += delta.packets;
-    c.ip_bytes += delta.ip_bytes;
-    c.frame_bytes += delta.frame_bytes;
+    const auto dir = static_cast<Direction>(d);
+    share::Counter add{delta.packets, delta.ip_bytes, delta.frame_bytes, 0};
     // Directional rows count the record once per direction it carried;
     // internal and transit count it once (bit 0).
     const uint8_t bit = directional ? static_cast<uint8_t>(1u << d) : uint8_t{1};
     if (!(entry.counted & bit)) {
       entry.counted |= bit;
-      c.flows += 1;
+      add.flows = 1;
+    }
+    counters_.row(row, dir) += add;
+    // The same addition, flow included, goes to one row of each dimension,
+    // so the rows sum to the parent exactly.
+    const uint32_t new_asn = counters_.addToBreakdowns(row, dir, entry.labels, add);
+    if (new_asn != 0 && enrichment_.geo != nullptr) {
+      IpAddr remote;
+      remote.bytes = entry.key.remote;
+      remote.family = entry.key.family == 6 ? IpFamily::V6 : IpFamily::V4;
+      counters_.setAsnName(new_asn, enrichment_.geo->asOrganization(remote));
     }
     delta = flow::DirDelta{};
   }

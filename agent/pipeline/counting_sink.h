@@ -1,7 +1,8 @@
 // CountingSink: turns flow deltas into share counters, applying the flow
 // counting rule of docs/counting.md (one flow per direction that carried
 // packets; once for the non-directional rows), and into the breakdown rows
-// of the flow's labels.
+// of the flow's labels (country, AS, application), so that the rows of each
+// breakdown sum exactly to their parent in all four fields.
 //
 // A flow whose application is still being decided (labels.app ==
 // kAppUndecided) is held: its deltas stay in the entry until the classifier
@@ -32,12 +33,20 @@ class CountingSink final : public flow::FlowSink {
   void setNow(uint32_t now_s) { now_s_ = now_s; }
   void setGeoLookup(enrich::GeoLookup* geo) { enrichment_.geo = geo; }
 
-  // Holds an undecided flow unless `ending` or its DPI time is up.
+  const enrich::Classifier* classifier() const { return enrichment_.classifier; }
+  const enrich::GeoLookup* geo() const { return enrichment_.geo; }
+
+  // Holds an undecided flow unless `ending`, its DPI time is up, or holding
+  // is off.
   void flush(flow::FlowEntry& entry, bool ending) override;
 
   // Flushes even an undecided flow (deciding it first): before a 32-bit
   // delta would wrap.
   void flushNow(flow::FlowEntry& entry);
+
+  // Off: every flush decides an undecided flow (giveUp) and counts it, as a
+  // last report must so that nothing stays held. On by default.
+  void setHoldUndecided(bool hold) { hold_ = hold; }
 
   // held() sums what flushes held since the last beginReport().
   void beginReport() { held_ = share::Counter{}; }
@@ -50,6 +59,7 @@ class CountingSink final : public flow::FlowSink {
   share::ShareCounters& counters_;
   SinkEnrichment enrichment_;
   uint32_t now_s_ = 0;
+  bool hold_ = true;
   share::Counter held_;
 };
 

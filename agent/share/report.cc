@@ -1,8 +1,79 @@
 #include "agent/share/report.h"
 
+#include <unordered_map>
+
 namespace edgeflow::share {
 
 using attribute::Direction;
+
+namespace {
+
+std::string appKey(const enrich::Classifier* classifier, uint32_t app) {
+  if (classifier != nullptr) {
+    const std::string_view name = classifier->appName(static_cast<enrich::AppId>(app));
+    if (!name.empty()) return std::string(name);
+  }
+  return "app-" + std::to_string(app);
+}
+
+// The report rows of one breakdown: rows with packets only; rows that come
+// out with the same key (two application ids one name) are merged, so keys
+// are unique and the rows still sum to the parent.
+std::vector<BreakdownRow> reportRows(const Breakdown& b, Dimension dim, const ShareCounters& counters,
+                                     const ReportEnrichment& e) {
+  std::vector<BreakdownRow> out;
+  std::unordered_map<std::string, size_t> index;
+  auto append = [&](std::string key, std::string name, const Counter& c) {
+    if (c.packets == 0) return;
+    const auto [it, inserted] = index.emplace(key, out.size());
+    if (!inserted) {
+      out[it->second].counter += c;
+      return;
+    }
+    out.push_back(BreakdownRow{std::move(key), std::move(name), c});
+  };
+  for (size_t i = 0; i < b.size(); ++i) {
+    const uint32_t v = b.valueAt(i);
+    switch (dim) {
+      case Dimension::Country:
+        append(enrich::unpackCountry(static_cast<enrich::CountryCode>(v)), "", b.rowAt(i));
+        break;
+      case Dimension::Asn: {
+        const std::string* org = counters.asnName(v);
+        append(std::to_string(v), org != nullptr ? *org : std::string(), b.rowAt(i));
+        break;
+      }
+      case Dimension::App:
+        append(appKey(e.classifier, v),
+               e.classifier != nullptr ? std::string(e.classifier->appCategory(static_cast<enrich::AppId>(v)))
+                                       : std::string(),
+               b.rowAt(i));
+        break;
+    }
+  }
+  append("unknown", "", b.unknown());
+  append("unclassified", "", b.unclassified());
+  append("other", "", b.other());
+  return out;
+}
+
+void fillBreakdowns(UpstreamShare& u, attribute::Row row, const ShareCounters& counters, const ReportEnrichment& e) {
+  for (int d = 0; d < 2; ++d) {
+    const auto dir = static_cast<Direction>(d);
+    Breakdowns& out = dir == Direction::In ? u.in_breakdowns : u.out_breakdowns;
+    if (const Breakdown* b = counters.breakdown(row, dir, Dimension::Country)) {
+      out.country = reportRows(*b, Dimension::Country, counters, e);
+    }
+    if (const Breakdown* b = counters.breakdown(row, dir, Dimension::Asn)) {
+      out.asn = reportRows(*b, Dimension::Asn, counters, e);
+    }
+    if (const Breakdown* b = counters.breakdown(row, dir, Dimension::App)) {
+      out.app = reportRows(*b, Dimension::App, counters, e);
+    }
+  }
+}
+
+}  // namespace
 
 Counter Report::bucketTotal() const {
   Counter sum;
@@ -23,7 +94,7 @@ static double ratio(uint64_t part, uint64_t whole) {
   return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
 }
 
-Report makeReport(const config::Config& cfg, const ShareCounters& counters) {
+Report makeReport(const config::Config& cfg, const ShareCounters& counters, const ReportEnrichment& enrichment) {
   const attribute::RowLayout& layout = counters.layout();
   Report r;
   r.agent_id = cfg.agent.id;
@@ -35,12 +106,14 @@ Report makeReport(const config::Config& cfg, const ShareCounters& counters) {
     const auto row = static_cast<attribute::Row>(i);
     u.in = counters.row(row, Direction::In);
     u.out = counters.row(row, Direction::Out);
+    fillBreakdowns(u, row, counters, enrichment);
     r.upstreams.push_back(std::move(u));
   }
   r.unknown_upstream.id = "unknown-upstream";
   r.unknown_upstream.name = "unknown-upstream";
   r.unknown_upstream.in = counters.row(layout.unknownUpstream(), Direction::In);
   r.unknown_upstream.out = counters.row(layout.unknownUpstream(), Direction::Out);
+  fillBreakdowns(r.unknown_upstream, layout.unknownUpstream(), counters, enrichment);
   r.internal = counters.row(layout.internal(), Direction::In);
   r.transit = counters.row(layout.transit(), Direction::In);
   r.non_ip = counters.nonIp();
@@ -59,6 +132,26 @@ Report makeReport(const config::Config& cfg, const ShareCounters& counters) {
   };
   for (UpstreamShare& u : r.upstreams) setShares(u);
   setShares(r.unknown_upstream);
+
+  const BreakdownConfig& bc = counters.breakdownConfig();
+  r.has_country = bc.country;
+  r.has_asn = bc.asn;
+  r.has_app = bc.app;
+  r.health.breakdown_overflow = counters.breakdownOverflow();
+  if (enrichment.geo != nullptr) {
+    const enrich::GeoLookupStats gs = enrichment.geo->stats();
+    r.health.geo_lookups = gs.lookups;
+    r.health.geo_not_found = gs.not_found;
+    r.health.geo_errors = gs.errors;
+  }
+  if (enrichment.classifier != nullptr) {
+    const enrich::ClassifierStats cs = enrichment.classifier->stats();
+    r.health.dpi_flows_started = cs.started;
+    r.health.dpi_flows_classified = cs.classified;
+    r.health.dpi_flows_gave_up = cs.gave_up;
+    r.health.dpi_pool_exhausted = cs.pool_exhausted;
+    r.health.dpi_slots_in_use = cs.in_use;
+  }
   return r;
 }
 

@@ -10,6 +10,8 @@
 
 #include "agent/common/time.h"
 #include "agent/config/config.h"
+#include "agent/enrich/classifier.h"
+#include "agent/enrich/geo_lookup.h"
 #include "agent/share/counters.h"
 
 namespace edgeflow::share {
@@ -28,7 +30,9 @@ struct BreakdownRow {
 };
 
 // The breakdowns of one (upstream, direction). A dimension whose enrichment
-// is off (no database, no classifier) has no rows.
+// is off (no database, no classifier) has no rows. Each holds only rows with
+// packets: value rows by value (countries alphabetically, AS numbers and
+// application ids numerically), then "unknown", "unclassified", "other".
 struct Breakdowns {
   std::vector<BreakdownRow> country;
   std::vector<BreakdownRow> asn;
@@ -68,8 +72,12 @@ struct Health {
   uint64_t dpi_flows_gave_up = 0;
   uint64_t dpi_pool_exhausted = 0;     // flows labelled "unclassified"
   uint64_t dpi_slots_in_use = 0;
-  uint64_t breakdown_overflow = 0;     // flow flushes counted in an "other" row
+  uint64_t breakdown_overflow = 0;     // additions counted in an "other" row (one per flush, direction, dimension)
   uint64_t capture_dropped = 0;        // packets the capture dropped (pcap_stats ps_drop + ps_ifdrop)
+  // UDP push (set by the platform): datagrams handed to the kernel, and
+  // datagrams dropped (socket buffer full, collector unreachable/refusing).
+  uint64_t push_datagrams_sent = 0;
+  uint64_t push_errors = 0;
 };
 
 struct Report {
@@ -91,13 +99,30 @@ struct Report {
   Counter transit;
   Counter non_ip;
   Counter undecodable;
+  // Packets the counting sink holds back at this report: flows whose
+  // application is still being decided (set by the pipeline). They are in
+  // `input` but in no bucket yet; a later report counts them.
+  // bucketTotal() + held == input.
+  Counter held;
   Health health;
 
-  // Sum over every bucket (what conservation compares with `input`).
+  // Sum over every bucket (with `held`, what conservation compares with
+  // `input`).
   Counter bucketTotal() const;
 };
 
-// Builds the snapshot from the counters (shares computed here).
-Report makeReport(const config::Config& cfg, const ShareCounters& counters);
+// What names the breakdown rows and reports enrichment health; either may be
+// nullptr (off).
+struct ReportEnrichment {
+  const enrich::Classifier* classifier = nullptr;  // application names and categories, dpi_* health
+  const enrich::GeoLookup* geo = nullptr;          // geo_* health
+};
+
+// Builds the snapshot from the counters: shares computed, breakdowns keyed
+// ("RU", "15169", the classifier's application name, "unknown",
+// "unclassified", "other") and named (AS organisation, application
+// category), has_* set from the counters' BreakdownConfig,
+// health.breakdown_overflow, and the geo_*/dpi_* health of `enrichment`.
+Report makeReport(const config::Config& cfg, const ShareCounters& counters, const ReportEnrichment& enrichment = {});
 
 }  // namespace edgeflow::share

@@ -1,10 +1,11 @@
-#include <CppUTest/TestHarness.h>
-
 #include <string>
 
 #include "agent/export/json_writer.h"
 #include "agent/export/report_json.h"
 #include "agent/export/report_table.h"
+
+// Last: CppUTest's leak detector redefines `new` for what follows.
+#include <CppUTest/TestHarness.h>
 
 using namespace edgeflow;
 

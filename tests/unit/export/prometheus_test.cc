@@ -41,6 +41,17 @@ TEST(Prometheus, GoldenExposition) {
   r.health.flows_active = 4;
   r.health.flows_created = 5;
   r.health.flows_evicted = 1;
+  r.held = {2, 0, 120, 0};
+  r.health.geo_lookups = 7;
+  r.health.geo_not_found = 2;
+  r.health.geo_errors = 1;
+  r.health.dpi_flows_started = 6;
+  r.health.dpi_flows_classified = 4;
+  r.health.dpi_flows_gave_up = 1;
+  r.health.dpi_pool_exhausted = 3;
+  r.health.dpi_slots_in_use = 1;
+  r.health.breakdown_overflow = 9;
+  r.health.capture_dropped = 5;
 
   const char* want =
       "# HELP edgeflow_upstream_info Configured upstreams: name and AS number (empty when not configured); value 1.\n"
@@ -110,12 +121,26 @@ TEST(Prometheus, GoldenExposition) {
       "edgeflow_bucket_flows_total{bucket=\"transit\"} 0\n"
       "edgeflow_bucket_flows_total{bucket=\"non-ip\"} 0\n"
       "edgeflow_bucket_flows_total{bucket=\"undecodable\"} 0\n"
+      "# HELP edgeflow_breakdown_enabled 1 when the breakdown by this dimension (country, asn, app) is on, 0 when "
+      "its enrichment is off.\n"
+      "# TYPE edgeflow_breakdown_enabled gauge\n"
+      "edgeflow_breakdown_enabled{dimension=\"country\"} 0\n"
+      "edgeflow_breakdown_enabled{dimension=\"asn\"} 0\n"
+      "edgeflow_breakdown_enabled{dimension=\"app\"} 0\n"
       "# HELP edgeflow_input_packets_total Frames read from the capture source.\n"
       "# TYPE edgeflow_input_packets_total counter\n"
       "edgeflow_input_packets_total 21\n"
       "# HELP edgeflow_input_frame_bytes_total Wire bytes of the frames read from the capture source.\n"
       "# TYPE edgeflow_input_frame_bytes_total counter\n"
       "edgeflow_input_frame_bytes_total 7012\n"
+      "# HELP edgeflow_held_packets Frames of flows whose application is still being decided, not in any counter "
+      "yet.\n"
+      "# TYPE edgeflow_held_packets gauge\n"
+      "edgeflow_held_packets 2\n"
+      "# HELP edgeflow_held_frame_bytes Wire bytes of flows whose application is still being decided, not in any "
+      "counter yet.\n"
+      "# TYPE edgeflow_held_frame_bytes gauge\n"
+      "edgeflow_held_frame_bytes 120\n"
       "# HELP edgeflow_decode_frames_total Frames the decoder did not pass as IP, by status (decode.non_ip.* or an "
       "error).\n"
       "# TYPE edgeflow_decode_frames_total counter\n"
@@ -145,6 +170,38 @@ TEST(Prometheus, GoldenExposition) {
       "their slot.\n"
       "# TYPE edgeflow_fragment_cache_overwrites_total counter\n"
       "edgeflow_fragment_cache_overwrites_total 0\n"
+      "# HELP edgeflow_geo_lookups_total Remote addresses looked up in the geo/ASN databases.\n"
+      "# TYPE edgeflow_geo_lookups_total counter\n"
+      "edgeflow_geo_lookups_total 7\n"
+      "# HELP edgeflow_geo_not_found_total Geo/ASN lookups of an address in no range of any database.\n"
+      "# TYPE edgeflow_geo_not_found_total counter\n"
+      "edgeflow_geo_not_found_total 2\n"
+      "# HELP edgeflow_geo_errors_total Geo/ASN lookups a database answered with an error.\n"
+      "# TYPE edgeflow_geo_errors_total counter\n"
+      "edgeflow_geo_errors_total 1\n"
+      "# HELP edgeflow_dpi_flows_started_total Flows given a classifier slot.\n"
+      "# TYPE edgeflow_dpi_flows_started_total counter\n"
+      "edgeflow_dpi_flows_started_total 6\n"
+      "# HELP edgeflow_dpi_flows_classified_total Flows whose application was decided by inspection.\n"
+      "# TYPE edgeflow_dpi_flows_classified_total counter\n"
+      "edgeflow_dpi_flows_classified_total 4\n"
+      "# HELP edgeflow_dpi_flows_gave_up_total Flows decided without a verdict (packet budget, timeout, flow end).\n"
+      "# TYPE edgeflow_dpi_flows_gave_up_total counter\n"
+      "edgeflow_dpi_flows_gave_up_total 1\n"
+      "# HELP edgeflow_dpi_pool_exhausted_total Flows counted as app=\"unclassified\" because every classifier "
+      "slot was taken.\n"
+      "# TYPE edgeflow_dpi_pool_exhausted_total counter\n"
+      "edgeflow_dpi_pool_exhausted_total 3\n"
+      "# HELP edgeflow_dpi_slots_in_use Classifier slots held by flows being classified.\n"
+      "# TYPE edgeflow_dpi_slots_in_use gauge\n"
+      "edgeflow_dpi_slots_in_use 1\n"
+      "# HELP edgeflow_breakdown_overflow_total Additions counted in an \"other\" breakdown row because the top_k "
+      "rows were taken.\n"
+      "# TYPE edgeflow_breakdown_overflow_total counter\n"
+      "edgeflow_breakdown_overflow_total 9\n"
+      "# HELP edgeflow_capture_dropped_total Packets the capture dropped before the agent saw them.\n"
+      "# TYPE edgeflow_capture_dropped_total counter\n"
+      "edgeflow_capture_dropped_total 5\n"
       "# HELP edgeflow_last_packet_timestamp_seconds Capture time of the latest packet.\n"
       "# TYPE edgeflow_last_packet_timestamp_seconds gauge\n"
       "edgeflow_last_packet_timestamp_seconds 1767225605.250000\n";

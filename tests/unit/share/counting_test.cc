@@ -1,8 +1,9 @@
-#include <CppUTest/TestHarness.h>
-
 #include "agent/pipeline/counting_sink.h"
 #include "agent/share/counters.h"
 #include "agent/share/report.h"
+
+// Last: CppUTest's leak detector redefines `new` for what follows.
+#include <CppUTest/TestHarness.h>
 
 using namespace edgeflow;
 using attribute::Direction;
