@@ -11,7 +11,8 @@ Pipeline::Pipeline(const config::Config& cfg, uint64_t hash_seed, PipelineEnrich
     : cfg_(cfg),
       enrichment_(enrichment),
       attributor_(cfg_),
-      counters_(attributor_.layout()),
+      counters_(attributor_.layout(), share::BreakdownConfig{enrichment.geo != nullptr, enrichment.geo != nullptr,
+                                                             enrichment.classifier != nullptr, cfg_.agent.top_k}),
       sink_(counters_, SinkEnrichment{enrichment.classifier, enrichment.geo, cfg_.agent.dpi_timeout}),
       flows_(cfg_.agent.max_flows, cfg_.agent.idle_timeout, cfg_.agent.active_timeout, hash_seed) {}
 
@@ -110,11 +111,13 @@ void Pipeline::tick(TimestampUs now) {
   flows_.expireIdle(toSeconds(now_us_), sink_);
 }
 
-share::Report Pipeline::report() {
+share::Report Pipeline::report(bool final) {
+  if (final) sink_.setHoldUndecided(false);
   sink_.setNow(toSeconds(now_us_));
   sink_.beginReport();
   flows_.flushAll(sink_);
-  share::Report r = share::makeReport(cfg_, counters_);
+  share::Report r = share::makeReport(cfg_, counters_, {sink_.classifier(), sink_.geo()});
+  r.held = sink_.held();
   r.first_packet_us = first_us_;
   r.last_packet_us = now_us_;
   r.input = input_;

@@ -49,7 +49,9 @@ class Pipeline {
   void tick(TimestampUs now);
 
   // Hands every flow's deltas to the counters and snapshots them.
-  share::Report report();
+  // `final`: the last report (end of input, shutdown): flows still waiting
+  // for an application are decided now instead of held.
+  share::Report report(bool final = false);
 
   // The latest packet time seen (time never runs backwards in here).
   TimestampUs now() const { return now_us_; }
