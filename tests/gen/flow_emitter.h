@@ -4,6 +4,7 @@
 
 #include <cstdint>
 
+#include "tests/gen/app_payload.h"
 #include "tests/gen/frame_builder.h"
 #include "tests/gen/frame_facts.h"
 #include "tests/gen/rng.h"
@@ -28,8 +29,12 @@ class Emitter {
   // Writes the frames of one unit; units of a flow must come in order.
   void emit(const Event& e);
 
+  // First payloads written so far: TLS ClientHellos, HTTP requests, SSH
+  // banners, BitTorrent handshakes (each one segment).
+  uint64_t written(Written w) const { return written_[static_cast<size_t>(w)]; }
+
  private:
-  void tcp(FlowSpec& f, const Unit& u, uint64_t t);
+  void tcp(FlowSpec& f, uint32_t unit, uint64_t t);
   void udp(FlowSpec& f, const Unit& u, uint64_t t);
   void icmp(FlowSpec& f, const Unit& u, uint64_t t);
   // Sends the transport segment of `l4_len` bytes already written at the
@@ -46,6 +51,8 @@ class Emitter {
   Plan& plan_;
   FrameSink& sink_;
   Rng rng_;
+  Rng app_rng_;  // applications' own random fields (app_payload.h)
+  uint64_t written_[5] = {};
   uint8_t frame_[kFrameBufSize];
   uint8_t datagram_[65536];
 };

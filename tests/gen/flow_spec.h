@@ -9,6 +9,7 @@
 
 #include <cstdint>
 
+#include "tests/gen/app_kinds.h"
 #include "tests/gen/net.h"
 
 namespace edgeflow::gen {
@@ -92,6 +93,7 @@ struct FlowState {
   uint16_t icmp_seq = 0;
   uint64_t conn_id[2] = {};    // QUIC connection ids; their low half is the ESP SPI
   uint32_t datagrams[2] = {};  // UDP datagrams sent so far (ESP sequence numbers)
+  uint32_t first_len[2] = {};  // TCP: bytes of the sender's first payload (ClientHello ...)
 };
 
 struct FlowSpec {
@@ -114,7 +116,14 @@ struct FlowSpec {
   uint32_t unit_count = 0;
   uint32_t frame_count = 0;
   uint64_t ip_bytes = 0;
-  uint32_t stream_len[2] = {};  // TLS byte stream length per sender
+  uint32_t stream_len[2] = {};    // TCP byte stream length per sender
+  AppKind app = AppKind::None;    // what the payload is (app_plan.cc)
+  int8_t app_host = -1;           // TLS/HTTP: index into kTlsHosts
+  LabelId label = kUnknownLabel;  // the application label the agent must give
+  // Per sender: two data units whose planned sizes app_plan.cc swapped
+  // (UINT32_MAX: none). The emitter draws random bytes for each as for its
+  // planned size, so the rest of the capture draws what it drew before.
+  uint32_t swapped[2][2] = {{UINT32_MAX, UINT32_MAX}, {UINT32_MAX, UINT32_MAX}};
   FlowState st;
 };
 

@@ -41,6 +41,7 @@ struct FrameFacts {
   bool fragment = false;
   bool first_fragment = false;
   uint32_t frag_id = 0;
+  uint16_t app = 0;  // the flow's application label (LabelId, app_kinds.h)
 };
 
 }  // namespace edgeflow::gen

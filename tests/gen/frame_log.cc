@@ -1,5 +1,7 @@
 #include "tests/gen/frame_log.h"
 
+#include "tests/gen/app_kinds.h"
+
 namespace edgeflow::gen {
 
 FrameLog::~FrameLog() {
@@ -9,7 +11,7 @@ FrameLog::~FrameLog() {
 bool FrameLog::open(const std::string& path) {
   file_ = std::fopen(path.c_str(), "w");
   if (file_ == nullptr) return false;
-  std::fputs("# frame\tbucket\tip_bytes\tframe_bytes\tcaptured_bytes\tflow\n", file_);
+  std::fputs("# frame\tbucket\tip_bytes\tframe_bytes\tcaptured_bytes\tflow\tapp\n", file_);
   return true;
 }
 
@@ -41,9 +43,9 @@ void FrameLog::add(const Verdict& v, const FrameFacts& f, uint32_t cap_len) {
                bucket.c_str(), static_cast<unsigned long>(ip ? f.ip_bytes : 0),
                static_cast<unsigned long>(f.wire_len), static_cast<unsigned long>(cap_len));
   if (ip)
-    std::fprintf(file_, "%lld\n", static_cast<long long>(v.flow));
+    std::fprintf(file_, "%lld\t%s\n", static_cast<long long>(v.flow), labelName(f.app));
   else
-    std::fputs("-\n", file_);
+    std::fputs("-\t-\n", file_);
 }
 
 bool FrameLog::close() {

@@ -2,10 +2,11 @@
 // frame on which the agent and the truth disagree.
 //
 // One tab-separated line per frame, numbered from 1 as Wireshark does:
-//   frame  bucket  ip_bytes  frame_bytes  captured_bytes  flow
+//   frame  bucket  ip_bytes  frame_bytes  captured_bytes  flow  app
 // bucket is "<upstream>.in|out", "unknown-upstream.in|out", "internal",
 // "transit", "non-ip" or "undecodable"; flow is the dense flow key id, or
-// "-" for frames that belong to no flow.
+// "-" for frames that belong to no flow; app is the flow's application
+// label (app_kinds.h), "-" without a flow.
 #pragma once
 
 #include <cstdint>

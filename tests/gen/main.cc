@@ -8,10 +8,12 @@
 #include <cstdio>
 #include <fstream>
 
+#include "tests/gen/app_plan.h"
 #include "tests/gen/flow_emitter.h"
 #include "tests/gen/frame_log.h"
 #include "tests/gen/options.h"
 #include "tests/gen/pcap_writer.h"
+#include "tests/gen/remote_networks.h"
 #include "tests/gen/report.h"
 #include "tests/gen/schedule.h"
 #include "tests/gen/traffic_plan.h"
@@ -68,6 +70,8 @@ int run(const Options& o) {
   const Scenario scenario = makeScenario(o);
   Rng rng(o.seed);
   Plan plan = planTraffic(o, scenario, rng);
+  const RemoteNetworks networks(scenario, o.distinct_asns);
+  const std::vector<bool> used_networks = planApplications(plan, o, scenario, networks);
   const uint64_t span_us = plan.frames * 1000000 / o.rate;
   const std::vector<Event> events = scheduleEvents(plan, span_us, rng);
 
@@ -83,7 +87,7 @@ int run(const Options& o) {
     std::fprintf(stderr, "edgeflow-gen: cannot create %s\n", o.frame_log.c_str());
     return 1;
   }
-  Truth truth(scenario, plan.frames);
+  Truth truth(scenario, networks, plan.frames);
   OutputSink sink(o.out.empty() ? nullptr : &writer, truth, log, o.snaplen);
   Emitter emitter(scenario, plan, sink, o.seed);
   for (const Event& e : events) emitter.emit(e);
@@ -96,17 +100,34 @@ int run(const Options& o) {
     return 1;
   }
 
+  checkBreakdowns(truth);
   const AgentSettings settings = deriveSettings(o, truth);
   RunStats stats;
   stats.legit_flows = plan.legit_flows;
   stats.fragmented_flows = plan.fragmented_flows;
   stats.max_header_bytes = sink.maxHeader();
+  stats.tls_client_hellos = emitter.written(Written::ClientHello);
+  stats.http_requests = emitter.written(Written::HttpRequest);
+  stats.ssh_banners = emitter.written(Written::SshBanner);
+  stats.bittorrent_handshakes = emitter.written(Written::BtHandshake);
+  for (const FlowSpec& f : plan.flows) {
+    if (f.cls != FlowClass::NonIp && f.cls != FlowClass::Malformed && f.app != AppKind::None)
+      ++stats.payload_flows;
+  }
   if (!o.truth.empty() && !writeText(o.truth, truthJson(o, scenario, truth, settings, stats))) {
     std::fprintf(stderr, "edgeflow-gen: cannot write %s\n", o.truth.c_str());
     return 1;
   }
   if (!o.config.empty() && !writeText(o.config, uciConfig(scenario, settings))) {
     std::fprintf(stderr, "edgeflow-gen: cannot write %s\n", o.config.c_str());
+    return 1;
+  }
+  if (!o.geo_csv.empty() && !writeText(o.geo_csv, networks.countryCsv(used_networks))) {
+    std::fprintf(stderr, "edgeflow-gen: cannot write %s\n", o.geo_csv.c_str());
+    return 1;
+  }
+  if (!o.asn_csv.empty() && !writeText(o.asn_csv, networks.asnCsv(used_networks))) {
+    std::fprintf(stderr, "edgeflow-gen: cannot write %s\n", o.asn_csv.c_str());
     return 1;
   }
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(

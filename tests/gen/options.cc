@@ -90,7 +90,15 @@ const char* usageText() {
          "  --mac-upstream       add upstream 'ix' matched by its peer MAC\n"
          "  --syn-flood N        N extra spoofed single-SYN inbound flows\n"
          "  --snaplen N          capture at most N bytes of each frame\n"
-         "  --table-size N       max_flows written to the config\n";
+         "  --table-size N       max_flows written to the config\n"
+         "  --top-k N            top_k written to the config (default: enough for\n"
+         "                       every row when that is at most 1024)\n"
+         "  --unlisted-share F   fraction of remote hosts outside every listed network\n"
+         "                       (default 0.1)\n"
+         "  --distinct-asns N    each flow's remote end in its own network and AS\n"
+         "                       (synthetic, N up to 200000)\n"
+         "  --geo-csv FILE       country CSV (start,end,country) of the remote networks\n"
+         "  --asn-csv FILE       ASN CSV (start,end,asn,org) of the remote networks\n";
 }
 
 std::string formatPpm(uint32_t ppm) {
@@ -153,6 +161,10 @@ bool parseOptions(int argc, char** argv, Options& o, bool& help, std::string& er
       o.config = value;
     else if (flag("--frame-log"))
       o.frame_log = value;
+    else if (flag("--geo-csv"))
+      o.geo_csv = value;
+    else if (flag("--asn-csv"))
+      o.asn_csv = value;
     else if (flag("--seed"))
       ok = parseUint(value, UINT64_MAX, o.seed);
     else if (flag("--packets"))
@@ -169,6 +181,14 @@ bool parseOptions(int argc, char** argv, Options& o, bool& help, std::string& er
     } else if (flag("--table-size")) {
       ok = parseUint(value, 0xffffffffu, n) && n > 0;
       o.table_size = static_cast<uint32_t>(n);
+    } else if (flag("--top-k")) {
+      ok = parseUint(value, 1024, n) && n > 0;
+      o.top_k = static_cast<uint32_t>(n);
+    } else if (flag("--distinct-asns")) {
+      ok = parseUint(value, 200000, n) && n > 0;
+      o.distinct_asns = static_cast<uint32_t>(n);
+    } else if (flag("--unlisted-share")) {
+      ok = parsePpm(value, o.unlisted_ppm);
     } else if (flag("--size-dist")) {
       const std::string v = value;
       if (v == "fixed")

@@ -18,6 +18,8 @@ struct Options {
   std::string truth;      // --truth: JSON sidecar ("" = none)
   std::string config;     // --config: UCI config ("" = none)
   std::string frame_log;  // --frame-log: per-frame truth, tab-separated ("" = none)
+  std::string geo_csv;    // --geo-csv: country ranges of the remote networks ("" = none)
+  std::string asn_csv;    // --asn-csv: AS ranges of the remote networks ("" = none)
   bool pcapng = false;
 
   uint64_t seed = 1;
@@ -37,8 +39,11 @@ struct Options {
   bool other_buckets = false;
   bool mac_upstream = false;
   uint64_t syn_flood = 0;
-  uint32_t snaplen = 0;     // 0 = frames are captured whole
-  uint32_t table_size = 0;  // 0 = derived from min_table_for_exact_flows
+  uint32_t snaplen = 0;            // 0 = frames are captured whole
+  uint32_t table_size = 0;         // 0 = derived from min_table_for_exact_flows
+  uint32_t top_k = 0;              // 0 = derived from the breakdowns' distinct values
+  uint32_t unlisted_ppm = 100000;  // remote hosts outside every listed network
+  uint32_t distinct_asns = 0;      // > 0: each flow's remote end in its own network and AS
 
   std::vector<uint32_t> shares{60, 40};  // byte-share weights of ttk, cu
 

@@ -33,6 +33,10 @@ void writeLabel(uint8_t*& q, uint32_t len, Rng& nr) {
 
 void fillTlsStream(uint8_t* p, uint32_t len, uint64_t pos, uint64_t total, Rng& rng) {
   rng.fill(p, len);
+  overlayTlsHeaders(p, len, pos, total);
+}
+
+void overlayTlsHeaders(uint8_t* p, uint32_t len, uint64_t pos, uint64_t total) {
   if (total < 6) return;  // too short for a record: opaque bytes
   const uint64_t last = lastRecordStart(total);
   const uint64_t end = pos + len;

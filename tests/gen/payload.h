@@ -15,6 +15,8 @@ namespace edgeflow::gen {
 // back-to-back records of kTlsRecord bytes, the last one absorbing the
 // remainder, random bytes as ciphertext.
 void fillTlsStream(uint8_t* p, uint32_t len, uint64_t pos, uint64_t total, Rng& rng);
+// The same record headers written over bytes already in p.
+void overlayTlsHeaders(uint8_t* p, uint32_t len, uint64_t pos, uint64_t total);
 
 // A DNS query (or a response with `answers` A records) of exactly
 // dnsQuerySize/dnsResponseSize bytes for the flow's query name.

@@ -32,8 +32,10 @@ size_t Truth::Hash::operator()(const FragmentKey& k) const {
   return static_cast<size_t>(mixBytes(h, k.dst) >> 7);
 }
 
-Truth::Truth(const Scenario& s, uint64_t max_frames) : s_(s), lru_(max_frames) {
+Truth::Truth(const Scenario& s, const RemoteNetworks& nets, uint64_t max_frames)
+    : s_(s), nets_(nets), lru_(max_frames) {
   buckets_.upstreams.resize(s.upstreams.size());
+  breakdowns_.upstreams.resize(s.upstreams.size());
 }
 
 // The first upstream in config order with a matching rule, or -1.
@@ -117,9 +119,28 @@ Verdict Truth::addIp(uint64_t t_us, const FrameFacts& f) {
   const bool seen = st.directions != 0;
   // One record per direction with traffic; internal and transit count once.
   const uint8_t bit = static_cast<uint8_t>(dir < 0 ? 1u : 1u << dir);
-  if ((st.directions & bit) == 0) {
+  const bool new_flow = (st.directions & bit) == 0;
+  if (new_flow) {
     ++c.flows;
     st.directions |= bit;
+  }
+  if (dir >= 0) {
+    // Upstreams and unknown-upstream break down by the remote end: the
+    // source of inbound frames, the destination of outbound ones.
+    if (!st.remote_known) {
+      st.remote = nets_.facts(dir == kIn ? f.src : f.dst);
+      st.remote_known = true;
+    }
+    Breakdown& b =
+        bucket == unknown ? breakdowns_.unknown[dir] : breakdowns_.upstreams[bucket][dir];
+    Counter* rows[3] = {&b.country[st.remote.country != nullptr ? st.remote.country : "unknown"],
+                        &b.asn[st.remote.asn], &b.app[f.app]};
+    for (Counter* r : rows) {
+      ++r->packets;
+      r->ip_bytes += f.ip_bytes;
+      r->frame_bytes += f.wire_len;
+      if (new_flow) ++r->flows;
+    }
   }
   if (seen && t_us - st.last_us > max_gap_us_) max_gap_us_ = t_us - st.last_us;
   st.last_us = t_us;

@@ -12,11 +12,14 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "tests/gen/frame_facts.h"
 #include "tests/gen/lru_distance.h"
+#include "tests/gen/remote_networks.h"
 #include "tests/gen/scenario.h"
 
 namespace edgeflow::gen {
@@ -39,6 +42,19 @@ struct Buckets {
   Counter undecodable;
 };
 
+// The rows of one (upstream or unknown-upstream, direction): per remote
+// country, remote AS and application ("breakdowns" in the truth JSON).
+struct Breakdown {
+  std::map<std::string, Counter> country;  // ISO code, or "unknown"
+  std::map<uint32_t, Counter> asn;         // 0: unknown
+  std::map<uint16_t, Counter> app;         // LabelId
+};
+
+struct Breakdowns {
+  std::vector<std::array<Breakdown, 2>> upstreams;  // config order, [kIn], [kOut]
+  std::array<Breakdown, 2> unknown;
+};
+
 struct FileTotals {
   uint64_t packets = 0;
   uint64_t frame_bytes = 0;
@@ -56,14 +72,16 @@ struct Verdict {
 
 class Truth {
  public:
-  // `max_frames` bounds the frames that will be added.
-  Truth(const Scenario& s, uint64_t max_frames);
+  // `max_frames` bounds the frames that will be added. `nets` gives the
+  // remote end's country and AS for the breakdowns.
+  Truth(const Scenario& s, const RemoteNetworks& nets, uint64_t max_frames);
 
   // One frame at `t_us` (non-decreasing) of which `cap_len` bytes were
   // captured.
   Verdict add(uint64_t t_us, uint32_t cap_len, const FrameFacts& f);
 
   const Buckets& buckets() const { return buckets_; }
+  const Breakdowns& breakdowns() const { return breakdowns_; }
   const FileTotals& file() const { return file_; }
   uint64_t maxGapUs() const { return max_gap_us_; }
   uint64_t durationUs() const { return file_.packets == 0 ? 0 : last_us_ - first_us_; }
@@ -97,6 +115,8 @@ class Truth {
   struct KeyState {
     uint64_t last_us = 0;
     uint8_t directions = 0;  // bit per direction that already counted a flow
+    bool remote_known = false;
+    RemoteFacts remote;  // the remote end's facts, looked up once per key
   };
 
   int matchUpstream(const FrameFacts& f) const;
@@ -104,7 +124,9 @@ class Truth {
   uint32_t keyId(const FrameFacts& f, uint8_t bucket, int dir);
 
   const Scenario& s_;
+  const RemoteNetworks& nets_;
   Buckets buckets_;
+  Breakdowns breakdowns_;
   FileTotals file_;
   std::unordered_map<FlowKey, uint32_t, Hash> keys_;
   std::vector<KeyState> states_;

@@ -5,6 +5,8 @@ A second, independent implementation of docs/counting.md: it reads what
 Wireshark dissects from the capture's bytes (VLAN ids, MACs, addresses, IP
 lengths, ports, ICMP types, fragment fields), applies the counting rules to
 that, and diffs the result with the truth's "buckets" and "file" objects.
+It also counts the TLS ClientHellos (each with a server name) and HTTP
+requests (each with a Host) Wireshark finds against the generator's stats.
 
   tshark_crosscheck.py CAPTURE TRUTH.json CONFIG.uci
 
@@ -25,6 +27,7 @@ FIELDS = [
     "tcp.srcport", "tcp.dstport", "udp.srcport", "udp.dstport",
     "icmp.type", "icmp.code", "icmpv6.type", "icmpv6.code",
     "_ws.malformed", "_ws.expert.severity",
+    "tls.handshake.type", "tls.handshake.extensions_server_name", "http.request.method", "http.host",
 ]
 ERROR_SEVERITY = 0x00800000
 
@@ -66,6 +69,9 @@ def main():
                "unknown-upstream": {"in": zero(), "out": zero()},
                "internal": zero(), "transit": zero(), "non-ip": zero(), "undecodable": zero()}
     file_totals = {"packets": 0, "frame_bytes": 0}
+    # First payloads: every TLS ClientHello names a server, every HTTP
+    # request a Host, as many of each as the generator wrote.
+    hellos = requests = unnamed = 0
     flow_dirs, fragments = {}, {}
 
     cmd = ["tshark", "-r", capture, "-n", "-o", "ip.defragment:FALSE", "-o", "ipv6.defragment:FALSE",
@@ -78,6 +84,12 @@ def main():
         wire = int(r["frame.len"])
         file_totals["packets"] += 1
         file_totals["frame_bytes"] += wire
+        if "1" in r["tls.handshake.type"].split(","):
+            hellos += 1
+            unnamed += not r["tls.handshake.extensions_server_name"]
+        if r["http.request.method"]:
+            requests += 1
+            unnamed += not r["http.host"]
         severities = [int(s, 0) for s in r["_ws.expert.severity"].split(",") if s]
         if r["_ws.malformed"] or any(s >= ERROR_SEVERITY for s in severities):
             c = buckets["undecodable"]
@@ -154,6 +166,15 @@ def main():
             print(f"file.{k}: truth {truth['file'][k]} tshark {file_totals[k]}")
             ok = False
 
+    stats = truth["stats"]
+    for name, got in (("tls_client_hellos", hellos), ("http_requests", requests)):
+        if stats.get(name, 0) != got:
+            print(f"stats.{name}: truth {stats.get(name, 0)} tshark {got}")
+            ok = False
+    if unnamed:
+        print(f"{unnamed} ClientHellos or requests without a server name")
+        ok = False
+
     def compare(path, want, got):
         nonlocal ok
         for k in ("packets", "ip_bytes", "frame_bytes", "flows"):
@@ -169,7 +190,8 @@ def main():
         compare(f"unknown-upstream.{d}", tb["unknown-upstream"][d], buckets["unknown-upstream"][d])
     for b in ("internal", "transit", "non-ip", "undecodable"):
         compare(b, tb[b], buckets[b])
-    print(("OK: " if ok else "MISMATCH: ") + f"{file_totals['packets']} frames, {len(flow_dirs)} flow keys")
+    print(("OK: " if ok else "MISMATCH: ") + f"{file_totals['packets']} frames, {len(flow_dirs)} flow keys, "
+          f"{hellos} ClientHellos, {requests} HTTP requests")
     return 0 if ok else 1
 
 

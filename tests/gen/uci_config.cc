@@ -13,6 +13,7 @@ std::string uciConfig(const Scenario& s, const AgentSettings& a) {
   out += option("max_flows", std::to_string(a.max_flows));
   out += option("idle_timeout", std::to_string(a.idle_timeout));
   out += option("active_timeout", std::to_string(a.active_timeout));
+  if (a.top_k != 0) out += option("top_k", std::to_string(a.top_k));
   for (const UpstreamDef& u : s.upstreams) {
     out += "\nconfig upstream '" + u.id + "'\n";
     out += option("name", u.name);
