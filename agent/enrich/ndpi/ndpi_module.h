@@ -1,0 +1,83 @@
+// NdpiModule: the one place that calls nDPI. It owns a detection module
+// (every protocol enabled) and works on flow states that the caller
+// allocates and zeroes; it applies the label rule below, so what it returns
+// is already an AppId.
+//
+// The label rule: the application is nDPI's app_protocol when it names one,
+// else its master_protocol; a DNS flow is labelled DNS whatever name it asks
+// for (nDPI puts the queried domain's owner, e.g. Google, in app_protocol).
+// The AppId is the nDPI protocol id of the label; 0 means nothing found.
+//
+// This header does not include nDPI's: callers (the pool, tests) stay free of
+// its macros and types, and a newer nDPI changes ndpi_module.cc only.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+
+#include "agent/enrich/labels.h"
+
+struct ndpi_detection_module_struct;
+
+namespace edgeflow::enrich::ndpi {
+
+struct Detection {
+  AppId app = kAppUnknown;  // the label so far (kAppUnknown: nothing yet)
+  bool final = false;       // more packets cannot change `app`
+};
+
+class NdpiModule {
+ public:
+  // nullptr when nDPI cannot allocate its module.
+  static std::unique_ptr<NdpiModule> create();
+  ~NdpiModule();
+
+  NdpiModule(const NdpiModule&) = delete;
+  NdpiModule& operator=(const NdpiModule&) = delete;
+
+  // Bytes of one flow state (nDPI's struct ndpi_flow_struct). A state must
+  // be zeroed before its first packet and handed to releaseFlow() after.
+  static uint32_t flowStateBytes();
+
+  // What nDPI would see as the datagram's transport: (IP version << 8 |
+  // protocol), or 0 when nDPI finds no transport header in it (truncated,
+  // a fragment, not IP). A flow state must only ever see one transport:
+  // nDPI 4.2 keeps TCP and UDP state in one union and frees its TCP
+  // buffers only for a flow it last saw as TCP.
+  static uint16_t transportOf(const uint8_t* ip, uint16_t len);
+
+  // One IP datagram of the flow (`ip` at the IP header, `len` bytes of it
+  // present) at packet time `ts_ms`. `app` is the label so far; `final` is
+  // set when the label names a sub-application (YouTube over TLS), is DNS,
+  // or nDPI says more packets cannot teach it more.
+  Detection process(void* flow, const uint8_t* ip, uint16_t len, uint64_t ts_ms);
+
+  // What nDPI found so far, without guessing from ports or addresses:
+  // kAppUnknown when it found nothing (or only a guess).
+  AppId giveUp(void* flow);
+
+  // Frees what nDPI allocated inside the state (host names, URLs, TLS
+  // certificate fields); the caller zeroes it before reuse.
+  static void releaseFlow(void* flow);
+
+  // nDPI's name for a protocol id ("YouTube"), "" for ids it does not know.
+  std::string_view protocolName(AppId app) const;
+  // The name of the protocol's default category ("Media"), "" when unknown.
+  std::string_view categoryName(AppId app) const;
+  uint32_t protocolCount() const;
+
+  // nDPI's release string ("4.2.0").
+  static std::string_view version();
+  // Whether this nDPI was built with libgcrypt and so reads the ClientHello
+  // inside QUIC Initial packets (else QUIC flows are just "QUIC").
+  static bool decryptsQuic();
+
+ private:
+  explicit NdpiModule(ndpi_detection_module_struct* module);
+  Detection labelOf(void* flow, uint16_t master, uint16_t app) const;
+
+  ndpi_detection_module_struct* module_;
+};
+
+}  // namespace edgeflow::enrich::ndpi

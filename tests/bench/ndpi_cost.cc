@@ -1,0 +1,155 @@
+// What the nDPI classifier costs: memory (flow state, resident size of the
+// module and of the pool) and, under callgrind, instructions per flow and per
+// inspected packet. Prints numbers; never a pass/fail test.
+//
+//   ndpi_cost rss
+//   valgrind --tool=callgrind --toggle-collect='*classifyAll*' ndpi_cost KIND FLOWS
+//
+// KIND: tls (ClientHello www.youtube.com: 1 packet), tls-plain (ClientHello
+// with an unknown name + 11 server packets: the budget), dns (query for
+// www.google.com: 1 packet), random (12 random payloads: the budget).
+// Instructions per flow = callgrind's total / FLOWS; per packet = total /
+// the packet count printed.
+#include <malloc.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "agent/enrich/ndpi/ndpi_classifier.h"
+#include "tests/unit/enrich/ndpi_packets.h"
+
+using namespace edgeflow::enrich;
+using namespace edgeflow::enrich::testing;
+using edgeflow::enrich::ndpi::NdpiClassifier;
+using edgeflow::enrich::ndpi::NdpiOptions;
+
+namespace {
+
+// Heap bytes allocated now (main arena and mmap'd blocks).
+long heapKb() {
+  const struct mallinfo2 info = mallinfo2();
+  return static_cast<long>((info.uordblks + info.hblkhd) / 1024);
+}
+
+long vmRssKb() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::strtol(line.c_str() + 6, nullptr, 10);
+  }
+  return -1;
+}
+
+using Flow = std::vector<Bytes>;
+
+std::vector<Flow> buildFlows(const std::string& kind, int count) {
+  std::vector<Flow> flows;
+  flows.reserve(static_cast<size_t>(count));
+  for (int i = 0; i < count; ++i) {
+    const auto port = static_cast<uint16_t>(10000 + i % 50000);
+    const uint32_t client = kClient + static_cast<uint32_t>(i / 50000);
+    Flow flow;
+    if (kind == "tls") {
+      TcpConversation tcp(client, port, kServer, 443);
+      flow.push_back(tcp.fromClient(tlsClientHello("www.youtube.com")));
+    } else if (kind == "tls-plain") {
+      TcpConversation tcp(client, port, kServer, 443);
+      flow.push_back(tcp.fromClient(tlsClientHello("shop.example.net")));
+      for (uint32_t p = 0; p < 11; ++p) flow.push_back(tcp.fromServer(randomBytes(p, 1400)));
+    } else if (kind == "dns") {
+      flow.push_back(ipv4Udp(client, port, kServer, 53, dnsQuery("www.google.com", static_cast<uint16_t>(i))));
+    } else if (kind == "random") {
+      TcpConversation tcp(client, port, kServer, 5555);
+      for (uint32_t p = 0; p < 12; ++p) {
+        const Bytes payload = randomBytes(static_cast<uint32_t>(i) * 16 + p, 300);
+        flow.push_back(p % 2 == 0 ? tcp.fromClient(payload) : tcp.fromServer(payload));
+      }
+    } else {
+      return {};
+    }
+    flows.push_back(std::move(flow));
+  }
+  return flows;
+}
+
+// The measured part: every flow through the classifier until decided.
+__attribute__((noinline)) uint64_t classifyAll(NdpiClassifier& classifier, const std::vector<Flow>& flows) {
+  uint64_t packets = 0;
+  uint64_t ts = 1'700'000'000'000'000;
+  for (const Flow& flow : flows) {
+    FlowLabels labels;
+    labels.app = kAppUndecided;
+    for (const Bytes& packet : flow) {
+      if (labels.app != kAppUndecided) break;
+      feed(classifier, labels, packet, ts);
+      ts += 1000;
+      ++packets;
+    }
+    classifier.giveUp(labels);
+  }
+  return packets;
+}
+
+int rss() {
+  const long start = vmRssKb();
+  const long heap_start = heapKb();
+  auto first = NdpiClassifier::create({1, 12});
+  const long after_first = vmRssKb();
+  const long heap_first = heapKb();
+  std::printf("nDPI %s, flow state %u bytes per slot\n", std::string(NdpiClassifier::ndpiVersion()).c_str(),
+              first->stats().state_bytes);
+  std::printf("VmRSS %ld kB at start; first classifier (1 slot): %+ld kB (module + library pages first touched)\n",
+              start, after_first - start);
+  std::printf("heap allocated by the first classifier: %+ld kB\n", heap_first - heap_start);
+  first.reset();
+  const long before = vmRssKb();
+  auto second = NdpiClassifier::create({1, 12});
+  const long after_second = vmRssKb();
+  std::printf("second classifier (1 slot): %+ld kB (reusing the heap the first one freed)\n", after_second - before);
+  second.reset();
+  const long freed = vmRssKb();
+  auto pool = NdpiClassifier::create({4096, 12});
+  const long with_pool = vmRssKb();
+  std::printf("classifier with 4096 slots: %+ld kB at start (pool pages not touched yet)\n", with_pool - freed);
+  // Hold 4096 flows undecided at once: every slot touched.
+  std::vector<FlowLabels> held(4096);
+  for (size_t i = 0; i < held.size(); ++i) {
+    held[i].app = kAppUndecided;
+    TcpConversation ssh(kClient, static_cast<uint16_t>(10000 + i), kServer, 22);
+    feed(*pool, held[i], ssh.fromClient(bytesOf("SSH-2.0-OpenSSH_9.2p1\r\n")));
+  }
+  const long full = vmRssKb();
+  std::printf("4096 slots in use (SSH flows held): %+ld kB over the empty classifier (%u in use)\n", full - with_pool,
+              pool->stats().in_use);
+  for (FlowLabels& labels : held) pool->giveUp(labels);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc >= 2 && std::strcmp(argv[1], "rss") == 0) return rss();
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: %s rss | %s tls|tls-plain|dns|random FLOWS\n", argv[0], argv[0]);
+    return 2;
+  }
+  const std::string kind = argv[1];
+  const int count = std::atoi(argv[2]);
+  const std::vector<Flow> flows = buildFlows(kind, count);
+  if (flows.empty()) {
+    std::fprintf(stderr, "unknown kind %s\n", kind.c_str());
+    return 2;
+  }
+  auto classifier = NdpiClassifier::create({4096, 12});
+  const uint64_t packets = classifyAll(*classifier, flows);
+  const ClassifierStats s = classifier->stats();
+  std::printf("%s: %d flows, %llu packets inspected, %llu classified, %llu gave up\n", kind.c_str(), count,
+              static_cast<unsigned long long>(packets), static_cast<unsigned long long>(s.classified),
+              static_cast<unsigned long long>(s.gave_up));
+  return 0;
+}
