@@ -28,7 +28,7 @@ TRIPLES="aarch64-linux-gnu arm-linux-gnueabihf mipsel-linux-gnu mips-linux-gnu m
 packages="build-essential cmake pkg-config libpcap-dev cpputest tshark jq prometheus valgrind bc time"
 # Enrichment and export: libraries, their peers in tests (mmdblookup, the
 # reference MaxMind DB writer, protoc, curl).
-packages="$packages libmaxminddb-dev mmdb-bin libmaxmind-db-writer-perl libndpi-dev libprotobuf-dev protobuf-compiler libmicrohttpd-dev curl"
+packages="$packages libmaxminddb-dev mmdb-bin libmaxmind-db-writer-perl libndpi-dev libndpi-bin libprotobuf-dev protobuf-compiler libmicrohttpd-dev curl python3 iproute2"
 if [ "$cross" = 1 ]; then
   for t in $TRIPLES; do packages="$packages g++-$t"; done
   packages="$packages qemu-user-static file autoconf automake libtool bison flex dpkg-dev xz-utils"

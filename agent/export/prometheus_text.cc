@@ -197,6 +197,14 @@ void healthFamilies(std::string& out, const share::Report& r) {
       .sample("", r.health.breakdown_overflow);
   Family(out, "edgeflow_capture_dropped_total", "counter", "Packets the capture dropped before the agent saw them.")
       .sample("", r.health.capture_dropped);
+  Family(out, "edgeflow_push_datagrams_total", "counter", "Report datagrams handed to the kernel for collectors.")
+      .sample("", r.health.push_datagrams_sent);
+  Family(out, "edgeflow_push_errors_total", "counter",
+         "Report datagrams dropped (socket buffer full, collector unreachable or refusing).")
+      .sample("", r.health.push_errors);
+  Family(out, "edgeflow_sampling_rate", "gauge",
+         "1 in N packets captured; counters count the captured ones (multiply by N to estimate the link).")
+      .sample("", uint64_t{r.sampling_rate});
   Family(out, "edgeflow_last_packet_timestamp_seconds", "gauge", "Capture time of the latest packet.")
       .sample("", static_cast<double>(r.last_packet_us) / 1e6);
 }

@@ -220,6 +220,12 @@ std::string reportToJson(const share::Report& r, bool final) {
   w.key("capture");
   w.beginObject();
   w.field("dropped", r.health.capture_dropped);
+  w.field("sampling_rate", uint64_t{r.sampling_rate});
+  w.endObject();
+  w.key("push");
+  w.beginObject();
+  w.field("datagrams", r.health.push_datagrams_sent);
+  w.field("errors", r.health.push_errors);
   w.endObject();
   w.endObject();
 

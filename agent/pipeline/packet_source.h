@@ -18,7 +18,10 @@ struct CapturedPacket {
   uint32_t wire_len = 0;
 };
 
-enum class SourceStatus { Packet, End, Error };
+// Packet: `out` holds a frame. End: no more, ever (end of a file).
+// Again: nothing now, more may come (a live capture with an empty buffer).
+// Error: the source failed; error() says why.
+enum class SourceStatus { Packet, End, Again, Error };
 
 class PacketSource {
  public:

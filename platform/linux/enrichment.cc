@@ -41,14 +41,14 @@ std::string describe(const enrich::GeoDbInfo& db) {
 
 }  // namespace
 
-Enrichment::Enrichment(const config::Config& cfg, LogLine log) : parts_(std::make_unique<Parts>()), log_(std::move(log)) {
+Enrichment::Enrichment(const config::Config& cfg, LogLine log, [[maybe_unused]] bool announce) : parts_(std::make_unique<Parts>()), log_(std::move(log)) {
   parts_->cfg = cfg;
   const bool wants_geo = !cfg.agent.geo_db.empty() || !cfg.agent.asn_db.empty();
 #ifdef EDGEFLOW_HAVE_GEO
   if (wants_geo) {
     enrich::MaxmindGeoAsn::Opened opened = enrich::MaxmindGeoAsn::open(geoSources(cfg));
     for (const std::string& error : opened.errors) log_(error + "; counting without it");
-    if (opened.geo) {
+    if (opened.geo && announce) {
       for (const enrich::GeoDbInfo& db : opened.geo->databases()) log_("using " + describe(db));
     }
     parts_->geo = std::move(opened.geo);
@@ -59,7 +59,13 @@ Enrichment::Enrichment(const config::Config& cfg, LogLine log) : parts_(std::mak
 #ifdef EDGEFLOW_HAVE_NDPI
   if (cfg.agent.dpi) {
     parts_->classifier = enrich::ndpi::NdpiClassifier::create({cfg.agent.dpi_flows, cfg.agent.dpi_packets});
-    if (!parts_->classifier) log_("dpi: nDPI could not be started; counting without applications");
+    if (!parts_->classifier) {
+      log_("dpi: nDPI could not be started; counting without applications");
+    } else if (announce) {
+      log_("dpi: nDPI " + std::string(enrich::ndpi::NdpiClassifier::ndpiVersion()) + ", " +
+           std::to_string(parts_->classifier->stats().capacity) + " flows at once, " +
+           std::to_string(cfg.agent.dpi_packets) + " packets each");
+    }
   }
 #endif
 }

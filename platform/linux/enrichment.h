@@ -19,8 +19,9 @@ using LogLine = std::function<void(std::string_view)>;
 
 class Enrichment {
  public:
-  // Opens `geo_db` / `asn_db` and starts nDPI when `dpi` is on.
-  Enrichment(const config::Config& cfg, LogLine log);
+  // Opens `geo_db` / `asn_db` and starts nDPI when `dpi` is on. Problems
+  // are always logged; with `announce`, what is in use is logged too.
+  Enrichment(const config::Config& cfg, LogLine log, bool announce = true);
   ~Enrichment();
 
   Enrichment(const Enrichment&) = delete;

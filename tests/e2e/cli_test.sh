@@ -26,7 +26,32 @@ check() {  # check NAME EXPECTED_RC GREP_PATTERN -- ARGS...
 $emu "$gen" --seed 11 --packets 2000 --out cap.pcap --truth truth.json --config gen.conf 2>/dev/null
 
 check help 0 "usage: edgeflowd" -- --help
-check no-read 2 "give --read FILE" -- --config gen.conf
+if $emu "$edgeflowd" --help | grep -q -- --replay-speed; then
+  # A daemon build: without --read it captures live, on the config's pcap
+  # sources; the generated config has none.
+  check no-read-no-source 1 "nothing to capture" -- --config gen.conf
+  check bad-replay-speed 2 "--replay-speed needs a factor above 0" -- --read cap.pcap --config gen.conf --replay-speed 0
+  check replay-speed-nan 2 "--replay-speed needs a factor" -- --read cap.pcap --config gen.conf --replay-speed nan
+  check replay-without-read 2 "--replay-speed needs --read FILE" -- --config gen.conf --replay-speed 2
+  check exit-after-alone 2 "--exit-after needs --replay-speed" -- --read cap.pcap --config gen.conf --exit-after 1
+  check bad-snaplen 2 "--snaplen needs a number of bytes" -- --config gen.conf --snaplen 10
+  # The listen port taken by another socket: a clear error, exit 1.
+  busy_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  sed "/^config agent/a\\
+\toption listen '127.0.0.1:$busy_port'" gen.conf >busy.conf
+  python3 -c 'import socket, sys, time; s=socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen(); time.sleep(20)' "$busy_port" &
+  holder=$!
+  for _ in $(seq 50); do
+    python3 -c 'import socket, sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1)' "$busy_port" \
+      2>/dev/null && break
+    sleep 0.1
+  done
+  check listen-busy 1 "cannot listen on 127.0.0.1 port $busy_port" -- --read cap.pcap --config busy.conf --replay-speed 100 \
+    --exit-after 0
+  kill "$holder" 2>/dev/null || true
+else
+  check no-read 2 "give --read FILE" -- --config gen.conf
+fi
 check unknown-arg 2 "unknown argument '--frobnicate'" -- --frobnicate
 check bad-format 2 "--format must be 'text', 'json' or 'prometheus'" -- --read cap.pcap --config gen.conf --format xml
 check bad-interval 2 "--interval needs a number" -- --read cap.pcap --config gen.conf --interval 0

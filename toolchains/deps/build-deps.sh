@@ -5,8 +5,8 @@
 #   toolchains/deps/build-deps.sh [options] <triple>
 #
 #   --libs LIST      libraries to build, comma or space separated, from:
-#                    libpcap cpputest libmaxminddb ndpi protobuf-lite
-#                    (default: $EDGEFLOW_DEPS_LIBS, else "libpcap cpputest")
+#                    libpcap cpputest libmaxminddb ndpi protobuf-lite libmicrohttpd
+#                    (default: $EDGEFLOW_DEPS_LIBS, else all of them: the default build links them all)
 #   --all            all of them
 #   --print-prefix   print the prefix for <triple> and exit (builds nothing)
 #   --prune          remove prefixes of <triple> built with another key
@@ -24,8 +24,8 @@
 # marked done by a stamp; a run whose libraries are all stamped does nothing.
 set -euo pipefail
 
-ALL_LIBS="libpcap cpputest libmaxminddb ndpi protobuf-lite"
-DEFAULT_LIBS="libpcap cpputest"
+ALL_LIBS="libpcap cpputest libmaxminddb ndpi protobuf-lite libmicrohttpd"
+DEFAULT_LIBS="$ALL_LIBS"
 DEPS_CFLAGS="-Os -ffunction-sections -fdata-sections"
 
 DEPS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
