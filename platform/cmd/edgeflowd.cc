@@ -17,6 +17,9 @@
 #include "agent/export/report_json.h"
 #include "agent/export/report_table.h"
 #include "agent/pipeline/read_loop.h"
+#if EDGEFLOW_HAVE_PROTO
+#include "agent/proto/report_codec.h"
+#endif
 #include "platform/linux/enrichment.h"
 #include "platform/linux/file_util.h"
 #include "platform/linux/pcap_file_source.h"
@@ -31,7 +34,8 @@ namespace {
 constexpr const char* kDefaultConfig = "/etc/config/edgeflow";
 
 const char* kUsage =
-    "usage: edgeflowd --read FILE [--config FILE] [--format text|json|prometheus] [--interval S] [--interface NAME]\n"
+    "usage: edgeflowd --read FILE [--config FILE] [--format text|json|prometheus|protobuf] [--interval S]\n"
+    "                 [--interface NAME]\n"
 #if EDGEFLOW_HAVE_DAEMON
     "       edgeflowd --read FILE --replay-speed X [--exit-after S] [--config FILE] [--format FMT] [--interface NAME]\n"
     "       edgeflowd [--config FILE] [--snaplen N] [--format FMT]\n"
@@ -41,6 +45,7 @@ const char* kUsage =
     "  --config FILE      UCI configuration (default " "/etc/config/edgeflow" ")\n"
     "  --format FMT       'text' (the share table, default), 'json' (one JSON object per report)\n"
     "                     or 'prometheus' (the text exposition format, reports separated by a blank line)\n"
+    "                     or 'protobuf' (the final report only, one edgeflow.v1.Report message)\n"
     "  --interval S       also report every S seconds of capture time\n"
     "  --interface NAME   the interface the capture was taken on (for 'interface' match rules;\n"
     "                     default: the interface of the config's only pcap source)\n"
@@ -119,12 +124,15 @@ int parseArgs(int argc, char** argv, Options& o) {
       if (!needValue()) return usageError("--config needs a file");
       o.config = value;
     } else if (arg == "--format") {
-      if (!needValue()) return usageError("--format needs 'text', 'json' or 'prometheus'");
+      if (!needValue()) return usageError("--format needs 'text', 'json', 'prometheus' or 'protobuf'");
       o.format = value;
       o.format_given = true;
-      if (o.format != "text" && o.format != "json" && o.format != "prometheus") {
-        return usageError("--format must be 'text', 'json' or 'prometheus'");
+      if (o.format != "text" && o.format != "json" && o.format != "prometheus" && o.format != "protobuf") {
+        return usageError("--format must be 'text', 'json', 'prometheus' or 'protobuf'");
       }
+#if !EDGEFLOW_HAVE_PROTO
+      if (o.format == "protobuf") return usageError("--format protobuf: this build has no protobuf (EDGEFLOW_WITH_PROTOBUF=OFF)");
+#endif
     } else if (arg == "--interval") {
       if (!needValue() || !parseUint(value, 86400 * 365, o.interval_s) || o.interval_s == 0) {
         return usageError("--interval needs a number of seconds (1 or more)");
@@ -208,6 +216,12 @@ int main(int argc, char** argv) {
       out = edgeflow::exporter::reportToJson(report, final) + "\n";
     } else if (opt.format == "prometheus") {
       out = edgeflow::exporter::reportToPrometheus(report) + (final ? "" : "\n");
+    } else if (opt.format == "protobuf") {
+      // Messages are not self-delimiting: only the final report is written.
+#if EDGEFLOW_HAVE_PROTO
+      if (!final) return;
+      out = edgeflow::proto::encodeReport(report, true);
+#endif
     } else {
       out = edgeflow::exporter::reportToTable(report, final) + (final ? "" : "\n");
     }

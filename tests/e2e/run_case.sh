@@ -139,7 +139,19 @@ if [ -n "$max_rows" ]; then
   echo "[$name] $distinct distinct ASes in the truth; at most $most rows per breakdown, rows add up exactly"
 fi
 
-# 5. Case-specific expectations on health counters.
+# 5. The same final report as protobuf (edgeflowd --format protobuf), read
+#    back by edgeflowctl: every bucket and breakdown row survives the wire.
+if [ -n "${EDGEFLOW_CTL:-}" ]; then
+  $emu "$edgeflowd" --read "$cap" --config "$dir/edgeflow.conf" --format protobuf >"$dir/final.pb" \
+    || fail "edgeflowd --format protobuf failed"
+  $emu "$EDGEFLOW_CTL" decode "$dir/final.pb" --format json >"$dir/decoded.json" || fail "edgeflowctl decode failed"
+  for part in buckets breakdowns; do
+    [ "$(jq -S ".$part" "$dir/decoded.json")" = "$(jq -S ".$part" "$dir/final.json")" ] \
+      || fail "$part differ after the protobuf round trip"
+  done
+fi
+
+# 6. Case-specific expectations on health counters.
 if [ -n "${EXPECT_EVICTIONS:-}" ]; then
   ev=$(jq .health.flows.evicted "$dir/final.json")
   [ "$ev" -gt 0 ] || fail "expected flow-table evictions, saw none"
