@@ -53,7 +53,7 @@ else
   check no-read 2 "give --read FILE" -- --config gen.conf
 fi
 check unknown-arg 2 "unknown argument '--frobnicate'" -- --frobnicate
-check bad-format 2 "--format must be 'text', 'json' or 'prometheus'" -- --read cap.pcap --config gen.conf --format xml
+check bad-format 2 "--format must be 'text', 'json', 'prometheus' or 'protobuf'" -- --read cap.pcap --config gen.conf --format xml
 check bad-interval 2 "--interval needs a number" -- --read cap.pcap --config gen.conf --interval 0
 check missing-config 1 "cannot read config nope.conf" -- --read cap.pcap --config nope.conf
 printf "config agent 'main'\n\toption max_flows 'lots'\n" >bad.conf

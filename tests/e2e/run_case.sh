@@ -49,6 +49,13 @@ fi
 $emu "$gen" "$@" "${gen_extra[@]}" --out "$cap" --truth "$dir/truth.json" --config "$dir/edgeflow.conf" \
   || fail "generator failed"
 
+# Applications only where the case compares them: nDPI's labels are the one
+# part of a report a build without nDPI (or with another nDPI) cannot match,
+# and the other cases must give the same bytes on every target.
+if ! wants app; then
+  sed -i "/^config agent/a\\\toption dpi '0'" "$dir/edgeflow.conf"
+fi
+
 if [ "$geo" = 1 ]; then
   [ -n "${EDGEFLOW_MKDB:-}" ] || fail "EDGEFLOW_MKDB is not set (the edgeflow-mkdb to build the database with)"
   $emu "$EDGEFLOW_MKDB" --country "$dir/country.csv" --asn "$dir/asn.csv" -o "$dir/geo.mmdb" >"$dir/mkdb.txt" \

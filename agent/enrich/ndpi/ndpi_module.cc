@@ -5,6 +5,8 @@
 
 #include <ndpi/ndpi_api.h>
 
+#include <cstring>
+
 namespace edgeflow::enrich::ndpi {
 namespace {
 
@@ -56,7 +58,8 @@ std::unique_ptr<NdpiModule> NdpiModule::create() {
   return std::unique_ptr<NdpiModule>(new NdpiModule(module));
 }
 
-NdpiModule::NdpiModule(ndpi_detection_module_struct* module) : module_(module) {}
+NdpiModule::NdpiModule(ndpi_detection_module_struct* module)
+    : module_(module), aligned_(std::make_unique<uint64_t[]>(65536 / sizeof(uint64_t))) {}
 
 NdpiModule::~NdpiModule() { ndpi_exit_detection_module(module_); }
 
@@ -82,6 +85,10 @@ Detection NdpiModule::labelOf(void* flow, uint16_t master, uint16_t app) const {
 }
 
 Detection NdpiModule::process(void* flow, const uint8_t* ip, uint16_t len, uint64_t ts_ms) {
+  if (reinterpret_cast<uintptr_t>(ip) % alignof(uint64_t) != 0) {
+    std::memcpy(aligned_.get(), ip, len);
+    ip = reinterpret_cast<const uint8_t*>(aligned_.get());
+  }
   const ndpi_protocol result = ndpi_detection_process_packet(module_, asFlow(flow), ip, len, ts_ms);
   return labelOf(flow, result.master_protocol, result.app_protocol);
 }

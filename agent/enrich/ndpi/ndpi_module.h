@@ -78,6 +78,10 @@ class NdpiModule {
   Detection labelOf(void* flow, uint16_t master, uint16_t app) const;
 
   ndpi_detection_module_struct* module_;
+  // nDPI reads the IP header through struct pointers, so the datagram must
+  // start 4-byte aligned; after a 14-byte Ethernet header it does not, and
+  // strict-alignment CPUs (MIPS) fault. Misaligned datagrams are copied here.
+  std::unique_ptr<uint64_t[]> aligned_;
 };
 
 }  // namespace edgeflow::enrich::ndpi
