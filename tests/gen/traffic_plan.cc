@@ -5,6 +5,7 @@
 
 #include "tests/gen/addresses.h"
 #include "tests/gen/size_dist.h"
+#include "tests/gen/tuple_hash.h"
 #include "tests/gen/unit_plan.h"
 
 namespace edgeflow::gen {
@@ -17,23 +18,6 @@ enum class Bucket : uint8_t { Balanced, Ix, IxTransit, Internal, Transit, Unknow
 // IPsec NAT traversal (RFC 3948): ESP in UDP, whose large packets are
 // fragmented by the outer IP layer.
 constexpr uint16_t kBulkUdpPort = 4500;
-
-uint64_t hashBytes(uint64_t h, const uint8_t* p, size_t n) {
-  for (size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 0x100000001b3ull;
-  return h;
-}
-
-uint8_t protoOf(const FlowSpec& f) {
-  switch (f.cls) {
-    case FlowClass::Tcp:
-    case FlowClass::SynFlood:
-      return 6;
-    case FlowClass::Icmp:
-      return f.v6 ? 58 : 1;
-    default:
-      return 17;
-  }
-}
 
 class TrafficPlanner {
  public:
@@ -167,23 +151,7 @@ class TrafficPlanner {
   // Records the flow's 5-tuple; false if an earlier flow already used it.
   // Ends are ordered, so a reversed tuple collides too, and ICMP flows
   // collide on addresses alone (their keys carry types, not ids).
-  bool claim(const FlowSpec& f) {
-    const uint8_t proto = protoOf(f);
-    const bool a_first = compareIp(f.inside, f.outside) < 0 ||
-                         (f.inside == f.outside && f.inside_port < f.outside_port);
-    const Ip& a = a_first ? f.inside : f.outside;
-    const Ip& b = a_first ? f.outside : f.inside;
-    uint8_t ports[5] = {0, 0, 0, 0, proto};
-    if (f.cls != FlowClass::Icmp) {
-      put16(ports, a_first ? f.inside_port : f.outside_port);
-      put16(ports + 2, a_first ? f.outside_port : f.inside_port);
-    }
-    uint64_t h = 0xcbf29ce484222325ull;
-    h = hashBytes(h, a.b.data(), a.size());
-    h = hashBytes(h, b.b.data(), b.size());
-    h = hashBytes(h, ports, sizeof(ports));
-    return used_.insert(h).second;
-  }
+  bool claim(const FlowSpec& f) { return used_.insert(tupleHash(f)).second; }
 
   void chooseEncap(FlowSpec& f) {
     uint64_t r = rng_.below(kPpmOne);

@@ -4,9 +4,11 @@
 #include "agent/pipeline/counting_sink.h"
 #include "agent/pipeline/pipeline.h"
 #include "agent/share/counters.h"
+#include "tests/fakes/counting_fixtures.h"
 #include "tests/fakes/fake_classifier.h"
 #include "tests/fakes/fake_geo_lookup.h"
 #include "tests/fakes/frames.h"
+#include "tests/fakes/vlan_upstreams.h"
 
 // Last: CppUTest's leak detector redefines `new` for what follows.
 #include <CppUTest/TestHarness.h>
@@ -15,35 +17,10 @@ using namespace edgeflow;
 using attribute::Direction;
 using share::Counter;
 using share::Dimension;
-
-namespace {
-
-flow::FlowEntry entryOn(attribute::Row row, const char* remote, enrich::FlowLabels labels) {
-  flow::FlowEntry e{};
-  e.key.row = row;
-  const IpAddr addr = *IpAddr::parse(remote);
-  e.key.remote = addr.bytes;
-  e.key.family = static_cast<uint8_t>(addr.family);
-  e.labels = labels;
-  return e;
-}
-
-enrich::FlowLabels labels(const char* iso, uint32_t asn, enrich::AppId app) {
-  enrich::FlowLabels l;
-  l.country = enrich::packCountry(iso);
-  l.asn = asn;
-  l.app = app;
-  return l;
-}
-
-void add(flow::FlowEntry& e, Direction d, uint32_t ip, uint32_t frame) {
-  auto& delta = e.delta[static_cast<int>(d)];
-  delta.packets += 1;
-  delta.ip_bytes += ip;
-  delta.frame_bytes += frame;
-}
-
-}  // namespace
+using fakes::addPacket;
+using fakes::entryOn;
+using fakes::flowLabels;
+using fakes::sumOf;
 
 TEST_GROUP(CountingSink) {
   attribute::RowLayout layout{2};
@@ -56,11 +33,11 @@ TEST_GROUP(CountingSink) {
 };
 
 TEST(CountingSink, HoldsAnUndecidedFlowAndCountsItUnderItsFinalApplication) {
-  flow::FlowEntry e = entryOn(0, "93.184.216.34", labels("US", 15133, enrich::kAppUndecided));
+  flow::FlowEntry e = entryOn(0, "93.184.216.34", flowLabels("US", 15133, enrich::kAppUndecided));
   e.first_seen_s = 100;
   sink.setNow(105);
-  add(e, Direction::Out, 60, 74);
-  add(e, Direction::In, 1500, 1514);
+  addPacket(e, Direction::Out, 60, 74);
+  addPacket(e, Direction::In, 1500, 1514);
   sink.beginReport();
   sink.flush(e, false);
   CHECK(counters.total() == Counter{});
@@ -68,7 +45,7 @@ TEST(CountingSink, HoldsAnUndecidedFlowAndCountsItUnderItsFinalApplication) {
   UNSIGNED_LONGS_EQUAL(1, e.delta[0].packets);  // still in the entry
 
   e.labels.app = 7;  // the classifier decided
-  add(e, Direction::In, 1500, 1514);
+  addPacket(e, Direction::In, 1500, 1514);
   sink.beginReport();
   sink.flush(e, false);
   CHECK(sink.held() == Counter{});
@@ -83,9 +60,9 @@ TEST(CountingSink, HoldsAnUndecidedFlowAndCountsItUnderItsFinalApplication) {
 
 TEST(CountingSink, GivesUpWhenTheDpiTimeoutHasPassed) {
   classifier.give_up_verdict = 8;
-  flow::FlowEntry e = entryOn(1, "8.8.8.8", labels("US", 15169, enrich::kAppUndecided));
+  flow::FlowEntry e = entryOn(1, "8.8.8.8", flowLabels("US", 15169, enrich::kAppUndecided));
   e.first_seen_s = 100;
-  add(e, Direction::Out, 80, 94);
+  addPacket(e, Direction::Out, 80, 94);
   sink.setNow(109);
   sink.flush(e, false);
   CHECK(counters.total() == Counter{});  // 9 s: still held
@@ -97,8 +74,8 @@ TEST(CountingSink, GivesUpWhenTheDpiTimeoutHasPassed) {
 }
 
 TEST(CountingSink, GivesUpWhenTheFlowEnds) {
-  flow::FlowEntry e = entryOn(0, "8.8.8.8", labels("US", 15169, enrich::kAppUndecided));
-  add(e, Direction::In, 80, 94);
+  flow::FlowEntry e = entryOn(0, "8.8.8.8", flowLabels("US", 15169, enrich::kAppUndecided));
+  addPacket(e, Direction::In, 80, 94);
   sink.flush(e, true);
   UNSIGNED_LONGS_EQUAL(enrich::kAppUnknown, e.labels.app);
   CHECK(bd(0, Direction::In, Dimension::App).unknown() == (Counter{1, 80, 94, 1}));
@@ -107,11 +84,11 @@ TEST(CountingSink, GivesUpWhenTheFlowEnds) {
 
 TEST(CountingSink, FlushNowAndHoldingOffDecideFirst) {
   classifier.give_up_verdict = 8;
-  flow::FlowEntry a = entryOn(0, "8.8.8.8", labels("US", 15169, enrich::kAppUndecided));
-  add(a, Direction::In, 80, 94);
+  flow::FlowEntry a = entryOn(0, "8.8.8.8", flowLabels("US", 15169, enrich::kAppUndecided));
+  addPacket(a, Direction::In, 80, 94);
   sink.flushNow(a);
-  flow::FlowEntry b = entryOn(0, "8.8.4.4", labels("US", 15169, enrich::kAppUndecided));
-  add(b, Direction::In, 80, 94);
+  flow::FlowEntry b = entryOn(0, "8.8.4.4", flowLabels("US", 15169, enrich::kAppUndecided));
+  addPacket(b, Direction::In, 80, 94);
   sink.setHoldUndecided(false);  // the last report
   sink.flush(b, false);
   UNSIGNED_LONGS_EQUAL(2, classifier.stats().gave_up);
@@ -121,20 +98,20 @@ TEST(CountingSink, FlushNowAndHoldingOffDecideFirst) {
 TEST(CountingSink, WithoutAClassifierAnUndecidedFlowCountsAsUnknown) {
   share::ShareCounters plain{layout, share::BreakdownConfig{false, false, true, 4}};
   pipeline::CountingSink bare{plain};
-  flow::FlowEntry e = entryOn(0, "8.8.8.8", labels("", 0, enrich::kAppUndecided));
-  add(e, Direction::In, 80, 94);
+  flow::FlowEntry e = entryOn(0, "8.8.8.8", flowLabels("", 0, enrich::kAppUndecided));
+  addPacket(e, Direction::In, 80, 94);
   bare.flushNow(e);
   CHECK(plain.breakdown(0, Direction::In, Dimension::App)->unknown() == (Counter{1, 80, 94, 1}));
 }
 
 TEST(CountingSink, NamesANewAsRowOnceFromTheRemoteAddress) {
   geo.add("2001:4860::8888", "US", 15169, "GOOGLE");
-  flow::FlowEntry a = entryOn(0, "2001:4860::8888", labels("US", 15169, 7));
-  add(a, Direction::In, 100, 114);
-  add(a, Direction::Out, 100, 114);
+  flow::FlowEntry a = entryOn(0, "2001:4860::8888", flowLabels("US", 15169, 7));
+  addPacket(a, Direction::In, 100, 114);
+  addPacket(a, Direction::Out, 100, 114);
   sink.flush(a, false);
-  flow::FlowEntry b = entryOn(1, "2001:4860::8844", labels("US", 15169, 7));
-  add(b, Direction::In, 100, 114);
+  flow::FlowEntry b = entryOn(1, "2001:4860::8844", flowLabels("US", 15169, 7));
+  addPacket(b, Direction::In, 100, 114);
   sink.flush(b, true);
   UNSIGNED_LONGS_EQUAL(1, geo.org_lookups);  // three rows admitted, one name fetched
   STRCMP_EQUAL("2001:4860::8888", geo.last_org_addr.toString().c_str());
@@ -142,9 +119,9 @@ TEST(CountingSink, NamesANewAsRowOnceFromTheRemoteAddress) {
 }
 
 TEST(CountingSink, InternalAndTransitHaveNoBreakdowns) {
-  flow::FlowEntry e = entryOn(layout.internal(), "175.45.176.2", labels("", 0, enrich::kAppUnknown));
-  add(e, Direction::In, 100, 114);
-  add(e, Direction::Out, 100, 114);
+  flow::FlowEntry e = entryOn(layout.internal(), "175.45.176.2", flowLabels("", 0, enrich::kAppUnknown));
+  addPacket(e, Direction::In, 100, 114);
+  addPacket(e, Direction::Out, 100, 114);
   sink.flush(e, true);
   CHECK(counters.row(layout.internal(), Direction::In) == (Counter{2, 200, 228, 1}));
   UNSIGNED_LONGS_EQUAL(0, counters.breakdownOverflow());
@@ -166,13 +143,13 @@ TEST(CountingSink, RowsSumExactlyToTheirParent) {
     enrich::AppId app = static_cast<enrich::AppId>(rnd(12));
     if (rnd(10) == 0) app = enrich::kAppUnclassified;
     if (rnd(4) == 0) app = enrich::kAppUndecided;
-    flows.push_back(entryOn(row, "192.0.2.1", labels(rnd(8) == 0 ? "" : iso, rnd(40), app)));
+    flows.push_back(entryOn(row, "192.0.2.1", flowLabels(rnd(8) == 0 ? "" : iso, rnd(40), app)));
   }
   classifier.give_up_verdict = 3;
   for (uint32_t step = 0; step < 20000; ++step) {
     sink.setNow(step / 1000);
     flow::FlowEntry& e = flows[rnd(200)];
-    add(e, static_cast<Direction>(rnd(2)), 40 + rnd(1460), 54 + rnd(1500));
+    addPacket(e, static_cast<Direction>(rnd(2)), 40 + rnd(1460), 54 + rnd(1500));
     const uint32_t what = rnd(20);
     if (what == 0) {
       sink.flush(e, true);
@@ -210,14 +187,7 @@ config::Config twoTransits() {
   cfg.agent.idle_timeout = 15;
   cfg.agent.top_k = 2;
   cfg.agent.dpi_timeout = 10;
-  for (auto [id, vlan] : {std::pair{"ttk", 101}, std::pair{"cu", 102}}) {
-    config::Upstream u;
-    u.id = id;
-    config::MatchRule r;
-    r.vlan = static_cast<uint16_t>(vlan);
-    u.match = {r};
-    cfg.upstreams.push_back(u);
-  }
+  cfg.upstreams = fakes::twoVlanUpstreams();
   return cfg;
 }
 
@@ -229,12 +199,6 @@ fakes::FrameSpec to(const char* remote, uint16_t vlan, uint16_t payload) {
   s.src_port = 40000;
   s.dst_port = 443;
   s.payload = payload;
-  return s;
-}
-
-Counter sum(const std::vector<share::BreakdownRow>& rows) {
-  Counter s;
-  for (const share::BreakdownRow& row : rows) s += row.counter;
   return s;
 }
 
@@ -283,9 +247,9 @@ TEST(PipelineBreakdowns, HeldUntilDecidedThenEveryRowSumsToItsParent) {
   const share::UpstreamShare& ttk = r.upstreams[0];
   UNSIGNED_LONGS_EQUAL(12, ttk.out.packets);
   UNSIGNED_LONGS_EQUAL(4, ttk.out.flows);
-  CHECK(sum(ttk.out_breakdowns.country) == ttk.out);
-  CHECK(sum(ttk.out_breakdowns.asn) == ttk.out);
-  CHECK(sum(ttk.out_breakdowns.app) == ttk.out);
+  CHECK(sumOf(ttk.out_breakdowns.country) == ttk.out);
+  CHECK(sumOf(ttk.out_breakdowns.asn) == ttk.out);
+  CHECK(sumOf(ttk.out_breakdowns.app) == ttk.out);
   // Countries: US (two flows), RU, unknown (1.1.1.1 is in no range).
   LONGS_EQUAL(3, static_cast<long>(ttk.out_breakdowns.country.size()));
   // ASes: two admitted (top_k 2), the third in other, 1.1.1.1 unknown.

@@ -5,6 +5,7 @@
 #include "agent/pipeline/read_loop.h"
 #include "tests/fakes/fake_packet_source.h"
 #include "tests/fakes/frames.h"
+#include "tests/fakes/vlan_upstreams.h"
 
 // Last: CppUTest's leak detector redefines `new` for what follows.
 #include <CppUTest/TestHarness.h>
@@ -21,14 +22,7 @@ config::Config demoConfig(uint32_t max_flows = 1024) {
   cfg.agent.local = {*IpPrefix::parse("175.45.176.0/22"), *IpPrefix::parse("2001:db8:4500::/48")};
   cfg.agent.max_flows = max_flows;
   cfg.agent.idle_timeout = 15;
-  for (auto [id, vlan] : {std::pair{"ttk", 101}, std::pair{"cu", 102}}) {
-    config::Upstream u;
-    u.id = id;
-    config::MatchRule r;
-    r.vlan = static_cast<uint16_t>(vlan);
-    u.match = {r};
-    cfg.upstreams.push_back(u);
-  }
+  cfg.upstreams = fakes::twoVlanUpstreams();
   return cfg;
 }
 

@@ -8,6 +8,7 @@
 
 #include "tests/fakes/fake_packet_source.h"
 #include "tests/fakes/frames.h"
+#include "tests/fakes/vlan_upstreams.h"
 
 #include <CppUTest/TestHarness.h>
 
@@ -21,15 +22,8 @@ constexpr TimestampUs kT0 = 1767225600ull * kUsPerSecond;
 config::Config twoUpstreams() {
   config::Config cfg;
   cfg.agent.local = {*IpPrefix::parse("175.45.176.0/22")};
-  for (auto [id, vlan] : {std::pair{"ttk", 101}, std::pair{"cu", 102}}) {
-    config::Upstream u;
-    u.id = id;
-    u.name = id;
-    config::MatchRule r;
-    r.vlan = static_cast<uint16_t>(vlan);
-    u.match = {r};
-    cfg.upstreams.push_back(u);
-  }
+  cfg.upstreams = fakes::twoVlanUpstreams();
+  for (config::Upstream& u : cfg.upstreams) u.name = u.id;
   return cfg;
 }
 

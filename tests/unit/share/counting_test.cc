@@ -1,39 +1,23 @@
 #include "agent/pipeline/counting_sink.h"
 #include "agent/share/counters.h"
 #include "agent/share/report.h"
+#include "tests/fakes/counting_fixtures.h"
 
 // Last: CppUTest's leak detector redefines `new` for what follows.
 #include <CppUTest/TestHarness.h>
 
 using namespace edgeflow;
 using attribute::Direction;
+using fakes::addPacket;
+using fakes::entryOn;
 
 namespace {
 
 config::Config twoUpstreams() {
-  config::Config cfg;
-  cfg.agent.id = "t";
-  config::Upstream ttk;
-  ttk.id = "ttk";
-  ttk.name = "TransTeleCom";
-  ttk.asn = 20485;
-  config::Upstream cu;
-  cu.id = "cu";
-  cfg.upstreams = {ttk, cu};
+  config::Config cfg = fakes::upstreamsWithIds({"ttk", "cu"});
+  cfg.upstreams[0].name = "TransTeleCom";
+  cfg.upstreams[0].asn = 20485;
   return cfg;
-}
-
-flow::FlowEntry entryOn(attribute::Row row) {
-  flow::FlowEntry e{};
-  e.key.row = row;
-  return e;
-}
-
-void add(flow::FlowEntry& e, Direction d, uint32_t ip, uint32_t frame) {
-  auto& delta = e.delta[static_cast<int>(d)];
-  delta.packets += 1;
-  delta.ip_bytes += ip;
-  delta.frame_bytes += frame;
 }
 
 }  // namespace
@@ -46,12 +30,12 @@ TEST_GROUP(Counting) {
 
 TEST(Counting, AFlowCountsOncePerDirectionItCarried) {
   flow::FlowEntry e = entryOn(0);
-  add(e, Direction::Out, 60, 74);
+  addPacket(e, Direction::Out, 60, 74);
   sink.flush(e, false);
-  add(e, Direction::Out, 52, 66);
-  add(e, Direction::In, 1500, 1518);
+  addPacket(e, Direction::Out, 52, 66);
+  addPacket(e, Direction::In, 1500, 1518);
   sink.flush(e, false);
-  add(e, Direction::In, 1500, 1518);
+  addPacket(e, Direction::In, 1500, 1518);
   sink.flush(e, true);
   const share::Counter& out = counters.row(0, Direction::Out);
   const share::Counter& in = counters.row(0, Direction::In);
@@ -66,8 +50,8 @@ TEST(Counting, AFlowCountsOncePerDirectionItCarried) {
 
 TEST(Counting, NonDirectionalRowsCountAFlowOnce) {
   flow::FlowEntry e = entryOn(layout.internal());
-  add(e, Direction::Out, 100, 114);
-  add(e, Direction::In, 100, 114);
+  addPacket(e, Direction::Out, 100, 114);
+  addPacket(e, Direction::In, 100, 114);
   sink.flush(e, false);
   const share::Counter& c = counters.row(layout.internal(), Direction::In);
   UNSIGNED_LONGS_EQUAL(2, c.packets);

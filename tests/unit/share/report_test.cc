@@ -2,6 +2,7 @@
 
 #include "agent/share/counters.h"
 #include "agent/share/report.h"
+#include "tests/fakes/counting_fixtures.h"
 #include "tests/fakes/fake_classifier.h"
 #include "tests/fakes/fake_geo_lookup.h"
 
@@ -11,37 +12,16 @@
 using namespace edgeflow;
 using attribute::Direction;
 using share::Counter;
+using fakes::flowLabels;
+using fakes::sumOf;
 
 namespace {
-
-config::Config oneUpstream() {
-  config::Config cfg;
-  cfg.agent.id = "t";
-  config::Upstream ttk;
-  ttk.id = "ttk";
-  cfg.upstreams = {ttk};
-  return cfg;
-}
-
-enrich::FlowLabels labels(const char* iso, uint32_t asn, enrich::AppId app) {
-  enrich::FlowLabels l;
-  l.country = enrich::packCountry(iso);
-  l.asn = asn;
-  l.app = app;
-  return l;
-}
 
 // Adds `c` to the parent row and its breakdowns, as the counting sink does.
 void count(share::ShareCounters& counters, attribute::Row r, Direction d, const enrich::FlowLabels& l,
            const Counter& c) {
   counters.row(r, d) += c;
   counters.addToBreakdowns(r, d, l, c);
-}
-
-Counter sum(const std::vector<share::BreakdownRow>& rows) {
-  Counter s;
-  for (const share::BreakdownRow& row : rows) s += row.counter;
-  return s;
 }
 
 }  // namespace
@@ -59,12 +39,12 @@ TEST_GROUP(ReportBreakdowns) {
 
 TEST(ReportBreakdowns, KeysNamesAndSpecialRowsInOrder) {
   share::ShareCounters counters(layout, share::BreakdownConfig{true, true, true, 2});
-  count(counters, 0, Direction::In, labels("US", 15169, 8), {1, 100, 114, 1});
-  count(counters, 0, Direction::In, labels("RU", 13238, 7), {2, 3000, 3028, 1});
-  count(counters, 0, Direction::In, labels("", 0, enrich::kAppUnknown), {1, 40, 54, 1});
-  count(counters, 0, Direction::In, labels("DE", 3320, enrich::kAppUnclassified), {1, 60, 74, 1});
+  count(counters, 0, Direction::In, flowLabels("US", 15169, 8), {1, 100, 114, 1});
+  count(counters, 0, Direction::In, flowLabels("RU", 13238, 7), {2, 3000, 3028, 1});
+  count(counters, 0, Direction::In, flowLabels("", 0, enrich::kAppUnknown), {1, 40, 54, 1});
+  count(counters, 0, Direction::In, flowLabels("DE", 3320, enrich::kAppUnclassified), {1, 60, 74, 1});
   counters.setAsnName(15169, "GOOGLE");
-  const share::Report r = share::makeReport(oneUpstream(), counters, {&classifier, &geo});
+  const share::Report r = share::makeReport(fakes::upstreamsWithIds({"ttk"}), counters, {&classifier, &geo});
   CHECK(r.has_country && r.has_asn && r.has_app);
 
   const share::Breakdowns& in = r.upstreams[0].in_breakdowns;
@@ -88,7 +68,7 @@ TEST(ReportBreakdowns, KeysNamesAndSpecialRowsInOrder) {
   STRCMP_EQUAL("unknown", in.app[2].key.c_str());
   STRCMP_EQUAL("unclassified", in.app[3].key.c_str());
 
-  for (const auto* rows : {&in.country, &in.asn, &in.app}) CHECK(sum(*rows) == r.upstreams[0].in);
+  for (const auto* rows : {&in.country, &in.asn, &in.app}) CHECK(sumOf(*rows) == r.upstreams[0].in);
   // Rows without packets are left out: nothing went out, nothing unknown-upstream.
   CHECK(r.upstreams[0].out_breakdowns.country.empty());
   CHECK(r.unknown_upstream.in_breakdowns.app.empty());
@@ -97,30 +77,30 @@ TEST(ReportBreakdowns, KeysNamesAndSpecialRowsInOrder) {
 
 TEST(ReportBreakdowns, RowsOfOneNameAreMerged) {
   share::ShareCounters counters(layout, share::BreakdownConfig{false, false, true, 8});
-  count(counters, layout.unknownUpstream(), Direction::Out, labels("", 0, 7), {1, 100, 114, 1});
-  count(counters, layout.unknownUpstream(), Direction::Out, labels("", 0, 9), {2, 200, 228, 1});
-  count(counters, layout.unknownUpstream(), Direction::Out, labels("", 0, 11), {1, 10, 24, 1});  // no name
-  const share::Report r = share::makeReport(oneUpstream(), counters, {&classifier, nullptr});
+  count(counters, layout.unknownUpstream(), Direction::Out, flowLabels("", 0, 7), {1, 100, 114, 1});
+  count(counters, layout.unknownUpstream(), Direction::Out, flowLabels("", 0, 9), {2, 200, 228, 1});
+  count(counters, layout.unknownUpstream(), Direction::Out, flowLabels("", 0, 11), {1, 10, 24, 1});  // no name
+  const share::Report r = share::makeReport(fakes::upstreamsWithIds({"ttk"}), counters, {&classifier, nullptr});
   const auto& app = r.unknown_upstream.out_breakdowns.app;
   LONGS_EQUAL(2, static_cast<long>(app.size()));
   STRCMP_EQUAL("YouTube", app[0].key.c_str());
   CHECK(app[0].counter == (Counter{3, 300, 342, 2}));
   STRCMP_EQUAL("app-11", app[1].key.c_str());
-  CHECK(sum(app) == r.unknown_upstream.out);
+  CHECK(sumOf(app) == r.unknown_upstream.out);
   CHECK(!r.has_country);
   CHECK(!r.has_asn);
 }
 
 TEST(ReportBreakdowns, NoDimensionsNoRowsAndEnrichmentHealth) {
   share::ShareCounters counters(layout);
-  count(counters, 0, Direction::In, labels("RU", 1, 7), {1, 100, 114, 1});
+  count(counters, 0, Direction::In, flowLabels("RU", 1, 7), {1, 100, 114, 1});
   geo.mutableStats() = {10, 2, 1};
   classifier.mutableStats().started = 5;
   classifier.mutableStats().classified = 3;
   classifier.mutableStats().gave_up = 1;
   classifier.mutableStats().pool_exhausted = 4;
   classifier.mutableStats().in_use = 1;
-  const share::Report r = share::makeReport(oneUpstream(), counters, {&classifier, &geo});
+  const share::Report r = share::makeReport(fakes::upstreamsWithIds({"ttk"}), counters, {&classifier, &geo});
   CHECK(!r.has_country && !r.has_asn && !r.has_app);
   CHECK(r.upstreams[0].in_breakdowns.country.empty());
   CHECK(r.upstreams[0].in_breakdowns.app.empty());
