@@ -49,11 +49,15 @@ fi
 $emu "$gen" "$@" "${gen_extra[@]}" --out "$cap" --truth "$dir/truth.json" --config "$dir/edgeflow.conf" \
   || fail "generator failed"
 
+# edgeflowd reads run.conf: the generated config (kept as written, for the
+# endian parity check) plus what this case adds.
+cp "$dir/edgeflow.conf" "$dir/run.conf"
+
 # Applications only where the case compares them: nDPI's labels are the one
 # part of a report a build without nDPI (or with another nDPI) cannot match,
 # and the other cases must give the same bytes on every target.
 if ! wants app; then
-  sed -i "/^config agent/a\\\toption dpi '0'" "$dir/edgeflow.conf"
+  sed -i "/^config agent/a\\\toption dpi '0'" "$dir/run.conf"
 fi
 
 if [ "$geo" = 1 ]; then
@@ -61,11 +65,11 @@ if [ "$geo" = 1 ]; then
   $emu "$EDGEFLOW_MKDB" --country "$dir/country.csv" --asn "$dir/asn.csv" -o "$dir/geo.mmdb" >"$dir/mkdb.txt" \
     || fail "edgeflow-mkdb failed"
   # The database goes into the generated config's agent section.
-  sed -i "/^config agent/a\\\toption geo_db '$dir/geo.mmdb'" "$dir/edgeflow.conf"
-  grep -q "option geo_db" "$dir/edgeflow.conf" || fail "the generated config has no agent section"
+  sed -i "/^config agent/a\\\toption geo_db '$dir/geo.mmdb'" "$dir/run.conf"
+  grep -q "option geo_db" "$dir/run.conf" || fail "the generated config has no agent section"
 fi
 
-args=(--read "$cap" --config "$dir/edgeflow.conf" --format json)
+args=(--read "$cap" --config "$dir/run.conf" --format json)
 [ -n "$interval" ] && args+=(--interval "$interval")
 $emu "$edgeflowd" "${args[@]}" >"$dir/reports.jsonl" 2>"$dir/stderr.txt" \
   || fail "edgeflowd exited $? ($(cat "$dir/stderr.txt"))"
@@ -149,7 +153,7 @@ fi
 # 5. The same final report as protobuf (edgeflowd --format protobuf), read
 #    back by edgeflowctl: every bucket and breakdown row survives the wire.
 if [ -n "${EDGEFLOW_CTL:-}" ]; then
-  $emu "$edgeflowd" --read "$cap" --config "$dir/edgeflow.conf" --format protobuf >"$dir/final.pb" \
+  $emu "$edgeflowd" --read "$cap" --config "$dir/run.conf" --format protobuf >"$dir/final.pb" \
     || fail "edgeflowd --format protobuf failed"
   $emu "$EDGEFLOW_CTL" decode "$dir/final.pb" --format json >"$dir/decoded.json" || fail "edgeflowctl decode failed"
   for part in buckets breakdowns; do
