@@ -42,7 +42,13 @@ $emu "$edgeflowd" --read cap.pcap --config run.conf --replay-speed 2 --exit-afte
   >final.json 2>log.txt &
 pid=$!
 
-sleep 1.2
+# SIGHUP before the daemon handles signals would end it: wait until it serves.
+for _ in $(seq 100); do
+  curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+  kill -0 "$pid" 2>/dev/null || fail "edgeflowd exited early ($(cat log.txt))"
+  sleep 0.1
+done
+sleep 0.5
 mv corrupt.mmdb geo.mmdb.new && mv geo.mmdb.new geo.mmdb
 kill -HUP "$pid"
 sleep 1
