@@ -101,7 +101,8 @@ size_t ShareCounters::breakdownBytes() const {
   for (const Breakdown& b : breakdowns_) bytes += b.heapBytes();
   bytes += asn_names_.capacity() * sizeof(asn_names_[0]);
   for (const auto& entry : asn_names_) {
-    if (entry.second.capacity() > 15) bytes += entry.second.capacity() + 1;  // beyond the inline buffer (libstdc++: 15 chars)
+    // Names longer than the inline buffer (libstdc++: 15 chars) own a block.
+    if (entry.second.capacity() > 15) bytes += entry.second.capacity() + 1;
   }
   return bytes;
 }

@@ -186,7 +186,8 @@ int runShares(const Options& o) {
   }
   const edgeflow::proto::DecodeResult d = edgeflow::proto::decodeReport(response.body);
   if (!d.ok) {
-    return fail(url + ": " + d.error + (response.content_type.empty() ? "" : " (Content-Type: " + response.content_type + ")"));
+    const std::string type = response.content_type.empty() ? "" : " (Content-Type: " + response.content_type + ")";
+    return fail(url + ": " + d.error + type);
   }
   printReport(d.report, d.meta.final, o.json);
   return 0;
@@ -226,7 +227,8 @@ int runListen(const Options& o) {
   const double every_s = o.every_s >= 0 ? o.every_s : (bounded ? 0 : 5);
   const Clock::time_point start = Clock::now();
   const Clock::time_point deadline =
-      o.timeout_s > 0 ? start + std::chrono::milliseconds(static_cast<int64_t>(o.timeout_s * 1000)) : Clock::time_point::max();
+      o.timeout_s > 0 ? start + std::chrono::milliseconds(static_cast<int64_t>(o.timeout_s * 1000))
+                      : Clock::time_point::max();
   Clock::time_point next_print = start + std::chrono::milliseconds(static_cast<int64_t>(every_s * 1000));
 
   edgeflow::proto::DatagramAssembler assembler;

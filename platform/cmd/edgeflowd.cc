@@ -131,7 +131,9 @@ int parseArgs(int argc, char** argv, Options& o) {
         return usageError("--format must be 'text', 'json', 'prometheus' or 'protobuf'");
       }
 #if !EDGEFLOW_HAVE_PROTO
-      if (o.format == "protobuf") return usageError("--format protobuf: this build has no protobuf (EDGEFLOW_WITH_PROTOBUF=OFF)");
+      if (o.format == "protobuf") {
+        return usageError("--format protobuf: this build has no protobuf (EDGEFLOW_WITH_PROTOBUF=OFF)");
+      }
 #endif
     } else if (arg == "--interval") {
       if (!needValue() || !parseUint(value, 86400 * 365, o.interval_s) || o.interval_s == 0) {

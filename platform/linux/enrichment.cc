@@ -41,7 +41,8 @@ std::string describe(const enrich::GeoDbInfo& db) {
 
 }  // namespace
 
-Enrichment::Enrichment(const config::Config& cfg, LogLine log, [[maybe_unused]] bool announce) : parts_(std::make_unique<Parts>()), log_(std::move(log)) {
+Enrichment::Enrichment(const config::Config& cfg, LogLine log, [[maybe_unused]] bool announce)
+    : parts_(std::make_unique<Parts>()), log_(std::move(log)) {
   parts_->cfg = cfg;
   const bool wants_geo = !cfg.agent.geo_db.empty() || !cfg.agent.asn_db.empty();
 #ifdef EDGEFLOW_HAVE_GEO
