@@ -131,7 +131,7 @@ Ip randomIn(const Prefix& p, Rng& rng) {
     for (size_t i = 0; i < n; ++i) {
       const unsigned first = static_cast<unsigned>(i) * 8;
       if (first + 8 <= p.len) continue;
-      const uint8_t keep = first >= p.len ? 0 : static_cast<uint8_t>(0xff << (8 - (p.len - first)));
+      const uint8_t keep = first >= p.len ? uint8_t{0} : static_cast<uint8_t>(0xff << (8 - (p.len - first)));
       ip.b[i] = static_cast<uint8_t>((p.addr.b[i] & keep) | (random[i] & ~keep));
     }
     if (!ip.v6 && (ip.b[3] == 0 || ip.b[3] == 255)) continue;
@@ -186,7 +186,7 @@ Ip lastAddress(const Prefix& p) {
   for (size_t i = 0; i < ip.size(); ++i) {
     const unsigned first = static_cast<unsigned>(i) * 8;
     if (first + 8 <= p.len) continue;
-    const uint8_t host = first >= p.len ? 0xff : static_cast<uint8_t>(0xff >> (p.len - first));
+    const uint8_t host = first >= p.len ? uint8_t{0xff} : static_cast<uint8_t>(0xff >> (p.len - first));
     ip.b[i] = static_cast<uint8_t>(ip.b[i] | host);
   }
   return ip;
