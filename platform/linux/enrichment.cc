@@ -4,7 +4,7 @@
 #include <vector>
 
 #ifdef EDGEFLOW_HAVE_GEO
-#include "agent/enrich/geo/maxmind_geo_asn.h"
+#include "platform/linux/geo/maxmind_geo_asn.h"
 #endif
 #ifdef EDGEFLOW_HAVE_NDPI
 #include "agent/enrich/ndpi/ndpi_classifier.h"

@@ -11,7 +11,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "agent/enrich/geo/maxmind_geo_asn.h"
+#include "platform/linux/geo/maxmind_geo_asn.h"
 
 namespace {
 

@@ -1,4 +1,4 @@
-# Fuzz target for MaxmindGeoAsn (agent/enrich/geo): any bytes as a MaxMind DB
+# Fuzz target for MaxmindGeoAsn (platform/linux/geo): any bytes as a MaxMind DB
 # file, opened and looked up. Seeds in corpus/geo/ are databases of a few
 # ranges made by edgeflow-mkdb (--build-epoch 1700000000), each < 4 KB:
 # country.mmdb (IPv4+IPv6 countries), asn.mmdb, combined.mmdb (both files),

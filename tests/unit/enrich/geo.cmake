@@ -1,4 +1,4 @@
-# unit_geo: MaxmindGeoAsn (agent/enrich/geo) on databases that edgeflow_mkdb
+# unit_geo: MaxmindGeoAsn (platform/linux/geo) on databases that edgeflow_mkdb
 # builds into temporary files, cross-checked with Debian's mmdblookup;
 # corrupt and truncated files; the third-party databases of ../shared/interop.
 if(TARGET edgeflow_geo AND TARGET edgeflow_mkdb)

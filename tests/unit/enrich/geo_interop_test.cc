@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "agent/enrich/geo/maxmind_geo_asn.h"
-#include "agent/enrich/geo/mmdb_fields.h"
+#include "platform/linux/geo/maxmind_geo_asn.h"
+#include "platform/linux/geo/mmdb_fields.h"
 
 #include <CppUTest/TestHarness.h>
 

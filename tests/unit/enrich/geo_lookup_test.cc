@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "agent/enrich/geo/maxmind_geo_asn.h"
+#include "platform/linux/geo/maxmind_geo_asn.h"
 #include "tests/unit/enrich/mkdb_test_db.h"
 
 #include <CppUTest/TestHarness.h>

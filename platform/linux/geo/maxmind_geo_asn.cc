@@ -1,4 +1,4 @@
-#include "agent/enrich/geo/maxmind_geo_asn.h"
+#include "platform/linux/geo/maxmind_geo_asn.h"
 
 #include <arpa/inet.h>
 #include <maxminddb.h>
@@ -8,7 +8,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "agent/enrich/geo/mmdb_fields.h"
+#include "platform/linux/geo/mmdb_fields.h"
 
 namespace edgeflow::enrich {
 

@@ -1,4 +1,4 @@
-#include "agent/enrich/geo/mmdb_fields.h"
+#include "platform/linux/geo/mmdb_fields.h"
 
 #include <string_view>
 
