@@ -38,11 +38,15 @@ class CountingSink final : public flow::FlowSink {
 
   // Holds an undecided flow unless `ending`, its DPI time is up, or holding
   // is off.
-  void flush(flow::FlowEntry& entry, bool ending) override;
+  void flush(flow::FlowRecord& rec, const IpAddr& remote, bool ending) override;
 
-  // Flushes even an undecided flow (deciding it first): before a 32-bit
+  // Flushes even an undecided flow (deciding it first): before a narrow
   // delta would wrap.
-  void flushNow(flow::FlowEntry& entry);
+  void flushNow(flow::FlowRecord& rec, const IpAddr& remote);
+  // Counts one packet straight into the counters (deciding the flow first):
+  // for a frame whose link bytes do not fit a delta even when it is empty.
+  void countPacket(flow::FlowRecord& rec, const IpAddr& remote, attribute::Direction dir,
+                   const share::Counter& add);
 
   // Off: every flush decides an undecided flow (giveUp) and counts it, as a
   // last report must so that nothing stays held. On by default.
@@ -53,8 +57,9 @@ class CountingSink final : public flow::FlowSink {
   const share::Counter& held() const { return held_; }
 
  private:
-  void decide(flow::FlowEntry& entry);
-  void count(flow::FlowEntry& entry);
+  void decide(flow::FlowRecord& rec);
+  void count(flow::FlowRecord& rec, const IpAddr& remote);
+  void countDirection(flow::FlowRecord& rec, const IpAddr& remote, int d, share::Counter add);
 
   share::ShareCounters& counters_;
   SinkEnrichment enrichment_;

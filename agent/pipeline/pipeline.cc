@@ -1,7 +1,7 @@
 #include "agent/pipeline/pipeline.h"
 
 #include <algorithm>
-#include <limits>
+#include <cstring>
 
 namespace edgeflow::pipeline {
 
@@ -14,7 +14,8 @@ Pipeline::Pipeline(const config::Config& cfg, uint64_t hash_seed, PipelineEnrich
       counters_(attributor_.layout(), share::BreakdownConfig{enrichment.geo != nullptr, enrichment.geo != nullptr,
                                                              enrichment.classifier != nullptr, cfg_.agent.top_k}),
       sink_(counters_, SinkEnrichment{enrichment.classifier, enrichment.geo, cfg_.agent.dpi_timeout}),
-      flows_(cfg_.agent.max_flows, cfg_.agent.idle_timeout, cfg_.agent.active_timeout, hash_seed) {}
+      flows4_(cfg_.agent.max_flows, cfg_.agent.idle_timeout, cfg_.agent.active_timeout, hash_seed),
+      flows6_(cfg_.agent.max_flows, cfg_.agent.idle_timeout, cfg_.agent.active_timeout, hash_seed) {}
 
 void Pipeline::setGeoLookup(enrich::GeoLookup* geo) {
   enrichment_.geo = geo;
@@ -27,6 +28,9 @@ void Pipeline::setSource(decode::LinkType link, std::string_view interface_name)
 }
 
 void Pipeline::onPacket(TimestampUs ts, const uint8_t* data, uint32_t captured, uint32_t wire_len) {
+  // A capture record cannot hold more than the wire carried; if one claims
+  // to, the bytes we have are what is counted (the decoder does the same).
+  if (wire_len < captured && data != nullptr) wire_len = captured;
   if (input_.packets == 0) first_us_ = ts;
   if (ts > now_us_) now_us_ = ts;
   input_.packets += 1;
@@ -62,60 +66,82 @@ void Pipeline::countFlow(const decode::DecodedPacket& p, const uint8_t* data, ui
   }
 
   const attribute::Attribution a = attributor_.attribute(p, iface_);
-  flow::FlowKey key;
   const IpAddr& local = a.src_is_local ? p.src : p.dst;
   const IpAddr& remote = a.src_is_local ? p.dst : p.src;
-  key.local = local.bytes;
-  key.remote = remote.bytes;
-  key.local_port = a.src_is_local ? src_port : dst_port;
-  key.remote_port = a.src_is_local ? dst_port : src_port;
-  key.proto = p.ip_proto;
-  key.row = a.row;
-  key.family = static_cast<uint8_t>(p.src.family);
+  const uint16_t local_port = a.src_is_local ? src_port : dst_port;
+  const uint16_t remote_port = a.src_is_local ? dst_port : src_port;
+  flow::FlowRecord* rec;
+  bool created;
+  if (p.src.family == IpFamily::V4) {
+    flow::FlowKey4 key;
+    std::memcpy(key.local.data(), local.v4Bytes(), 4);
+    std::memcpy(key.remote.data(), remote.v4Bytes(), 4);
+    key.local_port = local_port;
+    key.remote_port = remote_port;
+    key.proto = p.ip_proto;
+    key.row = a.row;
+    rec = &flows4_.touch(key, now_s, sink_);
+    created = flows4_.lastTouchCreated();
+  } else {
+    flow::FlowKey6 key;
+    key.local = local.bytes;
+    key.remote = remote.bytes;
+    key.local_port = local_port;
+    key.remote_port = remote_port;
+    key.proto = p.ip_proto;
+    key.row = a.row;
+    rec = &flows6_.touch(key, now_s, sink_);
+    created = flows6_.lastTouchCreated();
+  }
 
-  flow::FlowEntry& entry = flows_.touch(key, now_s, sink_);
   // Only flows with a remote end (an upstream or unknown-upstream row) are
   // broken down; internal and transit flows are not labelled.
-  if (flows_.lastTouchCreated() && attributor_.layout().isDirectional(a.row)) labelNewFlow(entry, remote);
-  if (entry.labels.app == enrich::kAppUndecided) inspect(entry, p, data, captured, a.dir);
-  flow::DirDelta& delta = entry.delta[static_cast<size_t>(a.dir)];
-  // Deltas are 32-bit to keep entries small; hand them over before they wrap.
-  constexpr uint32_t kMax = std::numeric_limits<uint32_t>::max();
-  if (delta.frame_bytes > kMax - wire_len || delta.ip_bytes > kMax - p.ip_bytes) sink_.flushNow(entry);
-  delta.packets += 1;
-  delta.ip_bytes += p.ip_bytes;
-  delta.frame_bytes += wire_len;
+  if (created && attributor_.layout().isDirectional(a.row)) labelNewFlow(*rec, remote);
+  if (rec->labels.app == enrich::kAppUndecided) inspect(*rec, p, data, captured, a.dir);
+  const int d = static_cast<int>(a.dir);
+  // Deltas are narrow to keep entries small; hand them over before they wrap.
+  const uint32_t l2_bytes = wire_len - p.ip_bytes;  // the decoder keeps ip_bytes within the frame
+  if (!rec->delta.fits(d, p.ip_bytes, l2_bytes)) {
+    if (l2_bytes > flow::FlowDeltas::kMaxNarrow) {
+      sink_.countPacket(*rec, remote, a.dir, share::Counter{1, p.ip_bytes, wire_len, 0});
+      return;
+    }
+    sink_.flushNow(*rec, remote);
+  }
+  rec->delta.add(d, p.ip_bytes, l2_bytes);
 }
 
-void Pipeline::labelNewFlow(flow::FlowEntry& entry, const IpAddr& remote) {
+void Pipeline::labelNewFlow(flow::FlowRecord& rec, const IpAddr& remote) {
   if (enrichment_.geo != nullptr) {
     const enrich::GeoAsn g = enrichment_.geo->lookup(remote);
-    entry.labels.country = g.country;
-    entry.labels.asn = g.asn;
+    rec.labels.country = g.country;
+    rec.labels.asn = g.asn;
   }
-  if (enrichment_.classifier != nullptr) entry.labels.app = enrich::kAppUndecided;
+  if (enrichment_.classifier != nullptr) rec.labels.app = enrich::kAppUndecided;
 }
 
-void Pipeline::inspect(flow::FlowEntry& entry, const decode::DecodedPacket& p, const uint8_t* data,
+void Pipeline::inspect(flow::FlowRecord& rec, const decode::DecodedPacket& p, const uint8_t* data,
                        uint32_t captured, attribute::Direction dir) {
   // Later fragments carry no transport header: nothing a classifier can use.
   if (p.is_fragment && p.frag_offset != 0) return;
   const uint32_t ip_captured = std::min(captured - p.l3_offset, p.ip_bytes);
-  enrichment_.classifier->inspect(entry.labels, data + p.l3_offset, ip_captured, p.payload_captured,
+  enrichment_.classifier->inspect(rec.labels, data + p.l3_offset, ip_captured, p.payload_captured,
                                   dir == Direction::Out, now_us_);
 }
 
 void Pipeline::tick(TimestampUs now) {
   if (now > now_us_) now_us_ = now;
   sink_.setNow(toSeconds(now_us_));
-  flows_.expireIdle(toSeconds(now_us_), sink_);
+  flows4_.expireIdle(toSeconds(now_us_), sink_);
+  flows6_.expireIdle(toSeconds(now_us_), sink_);
 }
 
 share::Report Pipeline::report(bool final) {
   if (final) sink_.setHoldUndecided(false);
   sink_.setNow(toSeconds(now_us_));
   sink_.beginReport();
-  flows_.flushAll(sink_);
+  flows4_.flushAll(sink_);
+  flows6_.flushAll(sink_);
   share::Report r = share::makeReport(cfg_, counters_, {sink_.classifier(), sink_.geo()});
   r.held = sink_.held();
   r.first_packet_us = first_us_;
@@ -127,8 +153,9 @@ share::Report Pipeline::report(bool final) {
       r.health.decode.emplace_back(std::string(decode::decodeStatusName(status)), decode_counts_[s]);
     }
   }
-  const flow::FlowTableStats& fs = flows_.stats();
-  r.health.flows_active = flows_.size();
+  flow::FlowTableStats fs = flows4_.stats();
+  fs += flows6_.stats();
+  r.health.flows_active = flows4_.size() + flows6_.size();
   r.health.flows_created = fs.created;
   r.health.flows_evicted = fs.evicted;
   r.health.flows_idle_expired = fs.idle_expired;

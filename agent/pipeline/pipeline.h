@@ -59,8 +59,8 @@ class Pipeline {
  private:
   void countFlow(const decode::DecodedPacket& p, const uint8_t* data, uint32_t captured, uint32_t wire_len);
   // Labels of a new flow record: remote country and AS, application pending.
-  void labelNewFlow(flow::FlowEntry& entry, const IpAddr& remote);
-  void inspect(flow::FlowEntry& entry, const decode::DecodedPacket& p, const uint8_t* data, uint32_t captured,
+  void labelNewFlow(flow::FlowRecord& rec, const IpAddr& remote);
+  void inspect(flow::FlowRecord& rec, const decode::DecodedPacket& p, const uint8_t* data, uint32_t captured,
                attribute::Direction dir);
 
   config::Config cfg_;
@@ -68,7 +68,8 @@ class Pipeline {
   attribute::Attributor attributor_;
   share::ShareCounters counters_;
   CountingSink sink_;
-  flow::FlowTable flows_;
+  flow::FlowTable4 flows4_;  // max_flows IPv4 flows
+  flow::FlowTable6 flows6_;  // and as many IPv6 flows
   flow::FragmentCache fragments_;
   decode::LinkType link_ = decode::LinkType::Ethernet;
   attribute::InterfaceId iface_ = attribute::kNoInterface;

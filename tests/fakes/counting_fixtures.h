@@ -16,32 +16,36 @@
 
 namespace edgeflow::fakes {
 
-// An empty entry attributed to `row`: no remote address, default labels.
-inline flow::FlowEntry entryOn(attribute::Row row) {
-  flow::FlowEntry e{};
-  e.key.row = row;
+// A flow as a sink sees it: the table's record and the remote address.
+struct TestFlow {
+  flow::FlowRecord rec{};
+  IpAddr remote;
+};
+
+// An empty flow attributed to `row`: no remote address, default labels.
+inline TestFlow entryOn(attribute::Row row) {
+  TestFlow e;
+  e.rec.row = row;
   return e;
 }
 
-// An empty entry attributed to `row`, with remote address `remote` (text,
+// An empty flow attributed to `row`, with remote address `remote` (text,
 // must parse) and `labels`.
-inline flow::FlowEntry entryOn(attribute::Row row, const char* remote, enrich::FlowLabels labels) {
-  flow::FlowEntry e = entryOn(row);
-  const IpAddr addr = *IpAddr::parse(remote);
-  e.key.remote = addr.bytes;
-  e.key.family = static_cast<uint8_t>(addr.family);
-  e.labels = labels;
+inline TestFlow entryOn(attribute::Row row, const char* remote, enrich::FlowLabels labels) {
+  TestFlow e = entryOn(row);
+  e.remote = *IpAddr::parse(remote);
+  e.rec.labels = labels;
   return e;
 }
 
 // One packet of `ip` IP bytes in a frame of `frame` bytes, added to the
-// entry's delta in direction `d`.
-inline void addPacket(flow::FlowEntry& e, attribute::Direction d, uint32_t ip, uint32_t frame) {
-  auto& delta = e.delta[static_cast<int>(d)];
-  delta.packets += 1;
-  delta.ip_bytes += ip;
-  delta.frame_bytes += frame;
+// flow's delta in direction `d`.
+inline void addPacket(TestFlow& e, attribute::Direction d, uint32_t ip, uint32_t frame) {
+  e.rec.delta.add(static_cast<int>(d), ip, frame - ip);
 }
+
+// Packets still in the flow's deltas, both directions.
+inline uint32_t pendingPackets(const TestFlow& e) { return e.rec.delta.get(0).packets + e.rec.delta.get(1).packets; }
 
 // Labels of country `iso` (two letters), AS `asn` and application `app`.
 inline enrich::FlowLabels flowLabels(const char* iso, uint32_t asn, enrich::AppId app) {

@@ -9,22 +9,22 @@
 #include "agent/flow/fragment_cache.h"
 
 using namespace edgeflow;
-using flow::FlowEntry;
-using flow::FlowKey;
-using flow::FlowTable;
+using flow::FlowKey4;
+using flow::FlowRecord;
+using FlowTable = flow::FlowTable4;
 
 namespace {
 
 struct RecordingSink : flow::FlowSink {
   struct Call {
-    FlowKey key;
+    IpAddr remote;
     uint32_t packets;
     bool ending;
   };
   std::vector<Call> calls;
-  void flush(FlowEntry& e, bool ending) override {
-    calls.push_back({e.key, e.delta[0].packets + e.delta[1].packets, ending});
-    e.delta[0] = e.delta[1] = flow::DirDelta{};
+  void flush(FlowRecord& r, const IpAddr& remote, bool ending) override {
+    calls.push_back({remote, r.delta.get(0).packets + r.delta.get(1).packets, ending});
+    r.delta = flow::FlowDeltas{};
   }
   size_t endings() const {
     size_t n = 0;
@@ -33,23 +33,23 @@ struct RecordingSink : flow::FlowSink {
   }
 };
 
-FlowKey key(uint32_t n, uint16_t port = 80) {
-  FlowKey k;
-  k.local[10] = k.local[11] = 0xff;
-  k.local[12] = 175;
-  k.local[13] = 45;
-  k.local[14] = static_cast<uint8_t>(n >> 8);
-  k.local[15] = static_cast<uint8_t>(n);
-  k.remote[15] = static_cast<uint8_t>(n >> 16);
-  k.remote[12] = 8;
+// Distinct keys for distinct n; the remote address is 8.<n>.0.1.
+FlowKey4 key(uint32_t n, uint16_t port = 80) {
+  FlowKey4 k;
+  k.local = {175, 45, static_cast<uint8_t>(n >> 8), static_cast<uint8_t>(n)};
+  k.remote = {8, static_cast<uint8_t>(n >> 16), 0, 1};
   k.local_port = static_cast<uint16_t>(n * 7);
   k.remote_port = port;
   k.proto = 6;
-  k.family = 4;
   return k;
 }
 
-void addPacket(FlowEntry& e) { e.delta[0].packets += 1; }
+IpAddr remoteOf(uint32_t n) {
+  const uint8_t b[4] = {8, static_cast<uint8_t>(n >> 16), 0, 1};
+  return IpAddr::v4(b);
+}
+
+void addPacket(FlowRecord& r) { r.delta.add(0, 100, 18); }
 
 }  // namespace
 
@@ -58,12 +58,14 @@ TEST_GROUP(FlowTable){};
 TEST(FlowTable, SameKeySameEntry) {
   FlowTable t(16, 15, 1800, 1);
   RecordingSink sink;
-  FlowEntry& a = t.touch(key(1), 100, sink);
+  FlowRecord& a = t.touch(key(1), 100, sink);
+  CHECK_TRUE(t.lastTouchCreated());
   addPacket(a);
-  FlowEntry& b = t.touch(key(1), 101, sink);
+  FlowRecord& b = t.touch(key(1), 101, sink);
+  CHECK_FALSE(t.lastTouchCreated());
   POINTERS_EQUAL(&a, &b);
   UNSIGNED_LONGS_EQUAL(1, t.size());
-  FlowEntry& c = t.touch(key(1, 443), 101, sink);
+  FlowRecord& c = t.touch(key(1, 443), 101, sink);
   CHECK(&a != &c);
   UNSIGNED_LONGS_EQUAL(2, t.size());
   UNSIGNED_LONGS_EQUAL(2, t.stats().created);
@@ -79,7 +81,7 @@ TEST(FlowTable, FullTableEvictsLeastRecentlySeen) {
   UNSIGNED_LONGS_EQUAL(4, t.size());
   UNSIGNED_LONGS_EQUAL(1, t.stats().evicted);
   LONGS_EQUAL(1, static_cast<long>(sink.calls.size()));
-  CHECK(sink.calls[0].key == key(1));
+  CHECK(sink.calls[0].remote == remoteOf(1));
   CHECK_TRUE(sink.calls[0].ending);
   UNSIGNED_LONGS_EQUAL(1, sink.calls[0].packets);  // its deltas were handed over
 }
@@ -112,10 +114,10 @@ TEST(FlowTable, IdleExpiryPopsOnlyIdleFlows) {
 TEST(FlowTable, IdleRecordRestartsOnItsNextPacketEvenBeforeATick) {
   FlowTable t(16, 10, 1800, 5);
   RecordingSink sink;
-  FlowEntry& e = t.touch(key(1), 100, sink);
+  FlowRecord& e = t.touch(key(1), 100, sink);
   e.counted = 3;
   addPacket(e);
-  FlowEntry& again = t.touch(key(1), 111, sink);
+  FlowRecord& again = t.touch(key(1), 111, sink);
   UNSIGNED_LONGS_EQUAL(0, again.counted);  // a new record: counted afresh
   UNSIGNED_LONGS_EQUAL(111, again.first_seen_s);
   UNSIGNED_LONGS_EQUAL(1, sink.endings());
@@ -128,7 +130,7 @@ TEST(FlowTable, ActiveTimeoutSplitsLongRecords) {
   RecordingSink sink;
   for (uint32_t s = 100; s <= 160; s += 5) t.touch(key(1), s, sink);
   UNSIGNED_LONGS_EQUAL(0, t.stats().active_expired);  // exactly 60 s old is not "longer"
-  FlowEntry& e = t.touch(key(1), 161, sink);
+  FlowRecord& e = t.touch(key(1), 161, sink);
   UNSIGNED_LONGS_EQUAL(1, t.stats().active_expired);
   UNSIGNED_LONGS_EQUAL(161, e.first_seen_s);
 }
@@ -176,6 +178,81 @@ TEST(FlowTable, IndexStaysConsistentUnderChurn) {
   const uint64_t created = t.stats().created;
   for (uint32_t k : lru) t.touch(key(k), 1000, sink);
   UNSIGNED_LONGS_EQUAL(created, t.stats().created);
+}
+
+TEST(FlowTable, NewRecordCarriesTheKeysRowAndStartsEmpty) {
+  FlowTable t(16, 10, 60, 5);
+  RecordingSink sink;
+  FlowKey4 k = key(3);
+  k.row = 2;
+  FlowRecord& r = t.touch(k, 100, sink);
+  UNSIGNED_LONGS_EQUAL(2, r.row);
+  CHECK_TRUE(r.delta.empty());
+  UNSIGNED_LONGS_EQUAL(enrich::kAppUnknown, r.labels.app);
+  UNSIGNED_LONGS_EQUAL(enrich::kNoDpiSlot, r.labels.dpi_slot);
+  // The same 5-tuple attributed to another row is another flow.
+  k.row = 1;
+  CHECK(&r != &t.touch(k, 100, sink));
+}
+
+TEST(FlowTable, Ipv6TableHandsTheRemoteAddressToTheSink) {
+  flow::FlowTable6 t(2, 10, 60, 5);
+  RecordingSink sink;
+  const IpAddr remote = *IpAddr::parse("2001:4860::8888");
+  flow::FlowKey6 k;
+  k.local = IpAddr::parse("2001:db8:4500::1")->bytes;
+  k.remote = remote.bytes;
+  k.local_port = 50000;
+  k.remote_port = 443;
+  k.proto = 6;
+  addPacket(t.touch(k, 100, sink));
+  t.expireIdle(200, sink);
+  LONGS_EQUAL(1, static_cast<long>(sink.calls.size()));
+  CHECK(sink.calls[0].remote == remote);
+  UNSIGNED_LONGS_EQUAL(1, sink.calls[0].packets);
+}
+
+TEST(FlowTable, UnusedEntriesCostNoWritesUntilReached) {
+  // Entries are handed out in order and recycled: a table that never held
+  // more than 3 flows used only entries 0..2.
+  FlowTable t(1000, 10, 60, 5);
+  RecordingSink sink;
+  FlowRecord* first[3];
+  for (uint32_t i = 0; i < 3; ++i) first[i] = &t.touch(key(i), 100, sink);
+  t.expireIdle(200, sink);
+  for (uint32_t i = 10; i < 13; ++i) {
+    FlowRecord* r = &t.touch(key(i), 300, sink);
+    CHECK(r == first[0] || r == first[1] || r == first[2]);
+  }
+}
+
+TEST_GROUP(FlowDeltas){};
+
+TEST(FlowDeltas, NarrowFieldsReportWhenTheyWouldWrap) {
+  flow::FlowDeltas d;
+  CHECK_TRUE(d.empty());
+  d.add(1, 1500, 18);
+  CHECK_FALSE(d.empty());
+  const flow::DirCounts c = d.get(1);
+  UNSIGNED_LONGS_EQUAL(1, c.packets);
+  UNSIGNED_LONGS_EQUAL(1500, c.ip_bytes);
+  UNSIGNED_LONGS_EQUAL(1518, c.frame_bytes);
+  UNSIGNED_LONGS_EQUAL(0, d.get(0).packets);
+  // Link bytes: 65535 in all.
+  CHECK_TRUE(d.fits(1, 0, 65535 - 18));
+  CHECK_FALSE(d.fits(1, 0, 65535 - 17));
+  // IP bytes: 32 bits.
+  CHECK_TRUE(d.fits(1, 0xffffffffu - 1500, 0));
+  CHECK_FALSE(d.fits(1, 0xffffffffu - 1499, 0));
+  // Packets: 65535.
+  for (int i = 1; i < 65535; ++i) d.add(0, 40, 0);
+  CHECK_TRUE(d.fits(0, 40, 0));
+  d.add(0, 40, 0);
+  CHECK_FALSE(d.fits(0, 0, 0));
+  UNSIGNED_LONGS_EQUAL(65535, d.get(0).packets);
+  d.clear(0);
+  UNSIGNED_LONGS_EQUAL(0, d.get(0).packets);
+  UNSIGNED_LONGS_EQUAL(1, d.get(1).packets);
 }
 
 TEST_GROUP(FragmentCache){};

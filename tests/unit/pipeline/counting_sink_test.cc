@@ -33,21 +33,21 @@ TEST_GROUP(CountingSink) {
 };
 
 TEST(CountingSink, HoldsAnUndecidedFlowAndCountsItUnderItsFinalApplication) {
-  flow::FlowEntry e = entryOn(0, "93.184.216.34", flowLabels("US", 15133, enrich::kAppUndecided));
-  e.first_seen_s = 100;
+  fakes::TestFlow e = entryOn(0, "93.184.216.34", flowLabels("US", 15133, enrich::kAppUndecided));
+  e.rec.first_seen_s = 100;
   sink.setNow(105);
   addPacket(e, Direction::Out, 60, 74);
   addPacket(e, Direction::In, 1500, 1514);
   sink.beginReport();
-  sink.flush(e, false);
+  sink.flush(e.rec, e.remote, false);
   CHECK(counters.total() == Counter{});
   CHECK(sink.held() == (Counter{2, 1560, 1588, 0}));
-  UNSIGNED_LONGS_EQUAL(1, e.delta[0].packets);  // still in the entry
+  UNSIGNED_LONGS_EQUAL(1, e.rec.delta.get(0).packets);  // still in the entry
 
-  e.labels.app = 7;  // the classifier decided
+  e.rec.labels.app = 7;  // the classifier decided
   addPacket(e, Direction::In, 1500, 1514);
   sink.beginReport();
-  sink.flush(e, false);
+  sink.flush(e.rec, e.remote, false);
   CHECK(sink.held() == Counter{});
   CHECK(counters.row(0, Direction::In) == (Counter{2, 3000, 3028, 1}));
   CHECK(counters.row(0, Direction::Out) == (Counter{1, 60, 74, 1}));
@@ -60,37 +60,37 @@ TEST(CountingSink, HoldsAnUndecidedFlowAndCountsItUnderItsFinalApplication) {
 
 TEST(CountingSink, GivesUpWhenTheDpiTimeoutHasPassed) {
   classifier.give_up_verdict = 8;
-  flow::FlowEntry e = entryOn(1, "8.8.8.8", flowLabels("US", 15169, enrich::kAppUndecided));
-  e.first_seen_s = 100;
+  fakes::TestFlow e = entryOn(1, "8.8.8.8", flowLabels("US", 15169, enrich::kAppUndecided));
+  e.rec.first_seen_s = 100;
   addPacket(e, Direction::Out, 80, 94);
   sink.setNow(109);
-  sink.flush(e, false);
+  sink.flush(e.rec, e.remote, false);
   CHECK(counters.total() == Counter{});  // 9 s: still held
   sink.setNow(110);
-  sink.flush(e, false);
-  UNSIGNED_LONGS_EQUAL(8, e.labels.app);
+  sink.flush(e.rec, e.remote, false);
+  UNSIGNED_LONGS_EQUAL(8, e.rec.labels.app);
   UNSIGNED_LONGS_EQUAL(1, classifier.stats().gave_up);
   CHECK(*bd(1, Direction::Out, Dimension::App).find(8) == (Counter{1, 80, 94, 1}));
 }
 
 TEST(CountingSink, GivesUpWhenTheFlowEnds) {
-  flow::FlowEntry e = entryOn(0, "8.8.8.8", flowLabels("US", 15169, enrich::kAppUndecided));
+  fakes::TestFlow e = entryOn(0, "8.8.8.8", flowLabels("US", 15169, enrich::kAppUndecided));
   addPacket(e, Direction::In, 80, 94);
-  sink.flush(e, true);
-  UNSIGNED_LONGS_EQUAL(enrich::kAppUnknown, e.labels.app);
+  sink.flush(e.rec, e.remote, true);
+  UNSIGNED_LONGS_EQUAL(enrich::kAppUnknown, e.rec.labels.app);
   CHECK(bd(0, Direction::In, Dimension::App).unknown() == (Counter{1, 80, 94, 1}));
   CHECK(sink.held() == Counter{});
 }
 
 TEST(CountingSink, FlushNowAndHoldingOffDecideFirst) {
   classifier.give_up_verdict = 8;
-  flow::FlowEntry a = entryOn(0, "8.8.8.8", flowLabels("US", 15169, enrich::kAppUndecided));
+  fakes::TestFlow a = entryOn(0, "8.8.8.8", flowLabels("US", 15169, enrich::kAppUndecided));
   addPacket(a, Direction::In, 80, 94);
-  sink.flushNow(a);
-  flow::FlowEntry b = entryOn(0, "8.8.4.4", flowLabels("US", 15169, enrich::kAppUndecided));
+  sink.flushNow(a.rec, a.remote);
+  fakes::TestFlow b = entryOn(0, "8.8.4.4", flowLabels("US", 15169, enrich::kAppUndecided));
   addPacket(b, Direction::In, 80, 94);
   sink.setHoldUndecided(false);  // the last report
-  sink.flush(b, false);
+  sink.flush(b.rec, b.remote, false);
   UNSIGNED_LONGS_EQUAL(2, classifier.stats().gave_up);
   CHECK(*bd(0, Direction::In, Dimension::App).find(8) == (Counter{2, 160, 188, 2}));
 }
@@ -98,31 +98,31 @@ TEST(CountingSink, FlushNowAndHoldingOffDecideFirst) {
 TEST(CountingSink, WithoutAClassifierAnUndecidedFlowCountsAsUnknown) {
   share::ShareCounters plain{layout, share::BreakdownConfig{false, false, true, 4}};
   pipeline::CountingSink bare{plain};
-  flow::FlowEntry e = entryOn(0, "8.8.8.8", flowLabels("", 0, enrich::kAppUndecided));
+  fakes::TestFlow e = entryOn(0, "8.8.8.8", flowLabels("", 0, enrich::kAppUndecided));
   addPacket(e, Direction::In, 80, 94);
-  bare.flushNow(e);
+  bare.flushNow(e.rec, e.remote);
   CHECK(plain.breakdown(0, Direction::In, Dimension::App)->unknown() == (Counter{1, 80, 94, 1}));
 }
 
 TEST(CountingSink, NamesANewAsRowOnceFromTheRemoteAddress) {
   geo.add("2001:4860::8888", "US", 15169, "GOOGLE");
-  flow::FlowEntry a = entryOn(0, "2001:4860::8888", flowLabels("US", 15169, 7));
+  fakes::TestFlow a = entryOn(0, "2001:4860::8888", flowLabels("US", 15169, 7));
   addPacket(a, Direction::In, 100, 114);
   addPacket(a, Direction::Out, 100, 114);
-  sink.flush(a, false);
-  flow::FlowEntry b = entryOn(1, "2001:4860::8844", flowLabels("US", 15169, 7));
+  sink.flush(a.rec, a.remote, false);
+  fakes::TestFlow b = entryOn(1, "2001:4860::8844", flowLabels("US", 15169, 7));
   addPacket(b, Direction::In, 100, 114);
-  sink.flush(b, true);
+  sink.flush(b.rec, b.remote, true);
   UNSIGNED_LONGS_EQUAL(1, geo.org_lookups);  // three rows admitted, one name fetched
   STRCMP_EQUAL("2001:4860::8888", geo.last_org_addr.toString().c_str());
   STRCMP_EQUAL("GOOGLE", counters.asnName(15169)->c_str());
 }
 
 TEST(CountingSink, InternalAndTransitHaveNoBreakdowns) {
-  flow::FlowEntry e = entryOn(layout.internal(), "175.45.176.2", flowLabels("", 0, enrich::kAppUnknown));
+  fakes::TestFlow e = entryOn(layout.internal(), "175.45.176.2", flowLabels("", 0, enrich::kAppUnknown));
   addPacket(e, Direction::In, 100, 114);
   addPacket(e, Direction::Out, 100, 114);
-  sink.flush(e, true);
+  sink.flush(e.rec, e.remote, true);
   CHECK(counters.row(layout.internal(), Direction::In) == (Counter{2, 200, 228, 1}));
   UNSIGNED_LONGS_EQUAL(0, counters.breakdownOverflow());
 }
@@ -136,7 +136,7 @@ TEST(CountingSink, RowsSumExactlyToTheirParent) {
     seed = seed * 6364136223846793005ull + 1442695040888963407ull;
     return static_cast<uint32_t>(seed >> 33) % n;
   };
-  std::vector<flow::FlowEntry> flows;
+  std::vector<fakes::TestFlow> flows;
   for (int i = 0; i < 200; ++i) {
     const auto row = static_cast<attribute::Row>(rnd(3));  // ttk, cu, unknown-upstream
     const char iso[3] = {static_cast<char>('A' + rnd(26)), static_cast<char>('A' + rnd(3)), 0};
@@ -148,19 +148,19 @@ TEST(CountingSink, RowsSumExactlyToTheirParent) {
   classifier.give_up_verdict = 3;
   for (uint32_t step = 0; step < 20000; ++step) {
     sink.setNow(step / 1000);
-    flow::FlowEntry& e = flows[rnd(200)];
+    fakes::TestFlow& e = flows[rnd(200)];
     addPacket(e, static_cast<Direction>(rnd(2)), 40 + rnd(1460), 54 + rnd(1500));
     const uint32_t what = rnd(20);
     if (what == 0) {
-      sink.flush(e, true);
-      e.counted = 0;  // a new record of the same 5-tuple
-      e.first_seen_s = step / 1000;
+      sink.flush(e.rec, e.remote, true);
+      e.rec.counted = 0;  // a new record of the same 5-tuple
+      e.rec.first_seen_s = step / 1000;
     } else if (what < 4) {
-      sink.flush(e, false);
+      sink.flush(e.rec, e.remote, false);
     }
   }
   sink.setHoldUndecided(false);
-  for (flow::FlowEntry& e : flows) sink.flush(e, false);
+  for (fakes::TestFlow& e : flows) sink.flush(e.rec, e.remote, false);
   CHECK(counters.breakdownOverflow() > 0);
   for (attribute::Row r = 0; r <= layout.unknownUpstream(); ++r) {
     for (Direction d : {Direction::In, Direction::Out}) {

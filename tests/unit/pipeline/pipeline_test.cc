@@ -135,6 +135,61 @@ TEST(Pipeline, WireLengthCountsNotCapturedLength) {
   checkConserved(r, fed);
 }
 
+// Entries keep packets and link bytes in 16 bits: a flow past 65 535
+// packets, and a frame whose link bytes alone exceed that, still count
+// exactly, in one flow record.
+TEST(Pipeline, NarrowDeltasNeverLoseACount) {
+  pipeline::Pipeline p(demoConfig(), 42);
+  const FrameSpec s = outbound(101, 1000);
+  const auto f = fakes::buildFrame(s);
+  constexpr uint32_t kPackets = 70000;
+  for (uint32_t i = 0; i < kPackets; ++i) feed(p, kT0 + i, f, fed);
+  // Jumbo "wire" length on a short capture: 200 000 bytes beyond the IP datagram.
+  const uint32_t huge = static_cast<uint32_t>(f.size()) + 200000;
+  feed(p, kT0 + kPackets, f, fed, huge);
+  const share::Report r = p.report();
+  const share::Counter& out = r.upstreams[0].out;
+  UNSIGNED_LONGS_EQUAL(kPackets + 1, out.packets);
+  UNSIGNED_LONGS_EQUAL(uint64_t{kPackets + 1} * fakes::ipBytesOf(s), out.ip_bytes);
+  UNSIGNED_LONGS_EQUAL(uint64_t{kPackets} * f.size() + huge, out.frame_bytes);
+  UNSIGNED_LONGS_EQUAL(1, out.flows);
+  UNSIGNED_LONGS_EQUAL(1, r.health.flows_created);
+  checkConserved(r, fed);
+}
+
+// A record that claims fewer wire bytes than it holds counts what it holds,
+// in the input and in its bucket alike.
+TEST(Pipeline, AWireLengthBelowTheCapturedLengthCountsTheCapturedBytes) {
+  pipeline::Pipeline p(demoConfig(), 42);
+  const auto f = fakes::buildFrame(outbound(101, 100));
+  p.onPacket(kT0, f.data(), static_cast<uint32_t>(f.size()), 20);
+  const share::Report r = p.report();
+  UNSIGNED_LONGS_EQUAL(f.size(), r.input.frame_bytes);
+  UNSIGNED_LONGS_EQUAL(f.size(), r.upstreams[0].out.frame_bytes);
+  UNSIGNED_LONGS_EQUAL(1, r.upstreams[0].out.packets);
+}
+
+// IPv4 and IPv6 flows live in separate tables; both count.
+TEST(Pipeline, Ipv4AndIpv6FlowsEachHaveATable) {
+  pipeline::Pipeline p(demoConfig(2), 42);
+  FrameSpec v6 = outbound(102, 10);
+  v6.src = *IpAddr::parse("2001:db8:4500::10");
+  v6.dst = *IpAddr::parse("2001:4860::8888");
+  for (uint16_t port = 1; port <= 2; ++port) {
+    FrameSpec a = outbound(101, 10);
+    a.src_port = port;
+    feed(p, kT0, fakes::buildFrame(a), fed);
+    v6.src_port = port;
+    feed(p, kT0, fakes::buildFrame(v6), fed);
+  }
+  const share::Report r = p.report();
+  UNSIGNED_LONGS_EQUAL(4, r.health.flows_active);  // two of each: nothing evicted
+  UNSIGNED_LONGS_EQUAL(0, r.health.flows_evicted);
+  UNSIGNED_LONGS_EQUAL(2, r.upstreams[0].out.flows);
+  UNSIGNED_LONGS_EQUAL(2, r.upstreams[1].out.flows);
+  checkConserved(r, fed);
+}
+
 TEST(Pipeline, LaterFragmentsJoinTheirFlow) {
   pipeline::Pipeline p(demoConfig(), 42);
   FrameSpec first = reversed(outbound(102, 1472));
