@@ -26,6 +26,9 @@ class PcapFileSource final : public pipeline::PacketSource {
   std::string error() const override { return error_; }
 
  private:
+  static constexpr size_t kReadBuffer = 256 * 1024;
+
+  std::unique_ptr<char[]> read_buffer_;  // the file's stdio buffer; outlives pcap_
   struct pcap* pcap_ = nullptr;
   decode::LinkType link_ = decode::LinkType::Ethernet;
   bool link_supported_ = false;
