@@ -58,7 +58,9 @@ class AppPlanner {
  private:
   void flow(FlowSpec& f) {
     const bool host_outside = f.initiator_outside || f.cls == FlowClass::SynFlood;
-    if (!s_.isLocal(f.outside)) f.outside = mapRemote(f.outside, f.v6, host_outside);
+    if (!s_.isLocal(f.outside)) {
+      f.outside = f.cls == FlowClass::SynFlood ? spoofedSource(f.v6) : mapRemote(f.outside, f.v6, host_outside);
+    }
     if (!s_.isLocal(f.inside)) f.inside = mapRemote(f.inside, f.v6, !host_outside);
     switch (f.cls) {
       case FlowClass::Tcp:
@@ -98,6 +100,14 @@ class AppPlanner {
                                                : fresh(v6, host ? Draw::Host : Draw::Server);
     mapped_.emplace(keyOf(planned), ip);
     return ip;
+  }
+
+  // A flood's spoofed source: any host address of a listed network, reused
+  // freely (unique() keeps the 5-tuples distinct by port). Fresh addresses
+  // would run out: the listed networks hold about 200 000 IPv4 hosts.
+  Ip spoofedSource(bool v6) {
+    if (nets_.distinct() != 0) return nets_.syntheticHost(nextSynthetic(), v6);
+    return nets_.hostIn(nets_.drawNetwork(v6, Draw::Host, rng_), rng_);
   }
 
   uint32_t nextSynthetic() { return static_cast<uint32_t>(synthetic_++ % nets_.distinct()); }
