@@ -1,18 +1,42 @@
 #include "agent/attribute/attribution.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace edgeflow::attribute {
 
+namespace {
+
+// The first `bits` bits of a 16-byte mask set (network bit order).
+std::array<uint8_t, 16> maskBytes(int bits) {
+  std::array<uint8_t, 16> m{};
+  for (size_t i = 0; i < m.size() && bits > 0; ++i, bits -= 8) {
+    m[i] = static_cast<uint8_t>(bits >= 8 ? 0xff : 0xff << (8 - bits));
+  }
+  return m;
+}
+
+}  // namespace
+
 Attributor::Attributor(const config::Config& cfg) {
+  using detail::loadBytes;
   layout_.upstreams = std::min(cfg.upstreams.size(), config::kMaxUpstreams);
   vlan_upstream_.fill(kNone);
   for (const IpPrefix& p : cfg.agent.local) {
     if (p.addr.family == IpFamily::V4) {
-      const uint32_t mask = p.len == 0 ? 0 : ~uint32_t{0} << (32 - p.len);
-      local_v4_.push_back({p.addr.v4HostOrder() & mask, mask});
-    } else {
-      local_v6_.push_back(p);
+      // The host bits of the prefix do not count.
+      const std::array<uint8_t, 16> m = maskBytes(std::min<int>(p.len, 32));
+      const uint32_t mask = loadBytes<uint32_t>(m.data());
+      local_v4_.push_back({loadBytes<uint32_t>(p.addr.v4Bytes()) & mask, mask});
+    } else if (p.addr.family == IpFamily::V6) {
+      // As IpPrefix::contains(): host bits set within the last prefix byte
+      // make a prefix that matches nothing; bytes past it do not count.
+      const int len = std::min<int>(p.len, 128);
+      const std::array<uint8_t, 16> m = maskBytes(len);
+      std::array<uint8_t, 16> v{};
+      for (size_t i = 0; i < v.size() && m[i] != 0; ++i) v[i] = p.addr.bytes[i];
+      local_v6_.push_back({loadBytes<uint64_t>(v.data()), loadBytes<uint64_t>(m.data()),
+                           loadBytes<uint64_t>(v.data() + 8), loadBytes<uint64_t>(m.data() + 8)});
     }
   }
   for (size_t u = 0; u < layout_.upstreams; ++u) {
@@ -27,7 +51,8 @@ Attributor::Attributor(const config::Config& cfg) {
           mac_rules_.push_back({rule.mac, index});
           break;
         case config::MatchRule::Kind::Interface:
-          if (interfaceId(rule.interface) == kNoInterface) {
+          // Ids stay below kNoInterface, so attribute() needs no test for it.
+          if (interfaceId(rule.interface) == kNoInterface && interface_names_.size() < kNoInterface) {
             interface_names_.push_back(rule.interface);
             interface_upstream_.push_back(index);
           }
@@ -35,6 +60,9 @@ Attributor::Attributor(const config::Config& cfg) {
       }
     }
   }
+  unknown_row_ = layout_.unknownUpstream();
+  has_mac_rules_ = !mac_rules_.empty();
+  interface_count_ = static_cast<InterfaceId>(interface_upstream_.size());
 }
 
 InterfaceId Attributor::interfaceId(std::string_view name) const {
@@ -44,24 +72,10 @@ InterfaceId Attributor::interfaceId(std::string_view name) const {
   return kNoInterface;
 }
 
-bool Attributor::isLocal(const IpAddr& a) const {
-  if (a.family == IpFamily::V4) {
-    const uint32_t v = a.v4HostOrder();
-    for (const V4Prefix& p : local_v4_) {
-      if ((v & p.mask) == p.value) return true;
-    }
-    return false;
-  }
-  for (const IpPrefix& p : local_v6_) {
-    if (p.contains(a)) return true;
-  }
-  return false;
-}
+bool Attributor::isLocal(const IpAddr& a) const { return isLocalInline(a); }
 
 uint8_t Attributor::matchUpstream(const decode::DecodedPacket& p, InterfaceId iface, int& mac_dir) const {
-  uint8_t best = kNone;  // indices grow in config order: the lowest wins
-  for (int i = 0; i < p.vlan_count; ++i) best = std::min(best, vlan_upstream_[p.vlan_ids[i] & 0xfff]);
-  if (iface != kNoInterface && iface < interface_upstream_.size()) best = std::min(best, interface_upstream_[iface]);
+  uint8_t best = matchVlanAndInterface(p, iface);
   mac_dir = -1;
   for (const MacRule& rule : mac_rules_) {
     if (rule.upstream > best) break;  // rules are in config order
@@ -83,9 +97,8 @@ static bool srcIsLowerEnd(const decode::DecodedPacket& p) {
   return p.src_port <= p.dst_port;
 }
 
-Attribution Attributor::attribute(const decode::DecodedPacket& p, InterfaceId iface) const {
-  const bool src_local = isLocal(p.src);
-  const bool dst_local = isLocal(p.dst);
+Attribution Attributor::attributeByAllRules(const decode::DecodedPacket& p, InterfaceId iface, bool src_local,
+                                            bool dst_local) const {
   Attribution a;
   if (src_local && dst_local) {
     a.row = layout_.internal();

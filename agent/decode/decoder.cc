@@ -1,4 +1,4 @@
-// decodePacket: the fast path for plain Ethernet/IPv4/TCP-UDP, else the
+// decodePacket: the fast path for plain Ethernet/IPv4-or-IPv6/TCP-UDP-ICMP, else the
 // layered path: reset the result, then hand the frame to the decoder of its
 // link type. Each layer passes the rest on (EtherType table, IP protocol
 // table) until the transport header or a rejection.
@@ -87,7 +87,10 @@ DecodeStatus decodePacket(LinkType link, const uint8_t* data, size_t captured, u
   // A capture record cannot hold more than the wire carried; if one claims
   // to, trust the bytes we have.
   const size_t wire = wire_len < captured ? captured : size_t{wire_len};
-  if (link == LinkType::Ethernet && decodeFastPath(data, captured, wire, out)) return DecodeStatus::Ok;
+  if (link == LinkType::Ethernet) {
+    if (decodeFastPath(data, captured, wire, out)) return DecodeStatus::Ok;
+    return decodeLayered(LinkType::Ethernet, data, captured, wire, out);
+  }
   return decodeLayered(link, data, captured, wire, out);
 }
 
