@@ -3,15 +3,25 @@
 // inspected packet. Prints numbers; never a pass/fail test.
 //
 //   ndpi_cost rss
+//   ndpi_cost held KIND FLOWS
 //   valgrind --tool=callgrind --toggle-collect='*classifyAll*' ndpi_cost KIND FLOWS
 //
 // KIND: tls (ClientHello www.youtube.com: 1 packet), tls-plain (ClientHello
-// with an unknown name + 11 server packets: the budget), dns (query for
-// www.google.com: 1 packet), random (12 random payloads: the budget).
+// with an unknown name + 11 server packets: the budget), tls-app
+// (ClientHello with an unknown name, then 16 KB application-data records
+// from both sides in 1400-byte segments), dns (query for www.google.com:
+// 1 packet), random (12 random payloads: the budget).
 // Instructions per flow = callgrind's total / FLOWS; per packet = total /
 // the packet count printed.
+//
+// `held` feeds the FLOWS flows packet by packet side by side (packet 1 of
+// every flow, then packet 2 ...), as a flood of new flows does, and prints
+// the heap held at the most flows in flight: what nDPI allocates per flow
+// while classifying it, on top of the pool's slots (allocated up front).
 #include <malloc.h>
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -61,6 +71,16 @@ std::vector<Flow> buildFlows(const std::string& kind, int count) {
       TcpConversation tcp(client, port, kServer, 443);
       flow.push_back(tcp.fromClient(tlsClientHello("shop.example.net")));
       for (uint32_t p = 0; p < 11; ++p) flow.push_back(tcp.fromServer(randomBytes(p, 1400)));
+    } else if (kind == "tls-app") {
+      TcpConversation tcp(client, port, kServer, 443);
+      flow.push_back(tcp.fromClient(tlsClientHello("shop.example.net")));
+      const Bytes record = tlsApplicationData(static_cast<uint32_t>(i), 16384 + 5);
+      for (uint32_t p = 0; p < 11; ++p) {
+        const size_t at = (p / 2) * 1400 % record.size();
+        const Bytes segment(record.begin() + static_cast<std::ptrdiff_t>(at),
+                            record.begin() + static_cast<std::ptrdiff_t>(std::min(at + 1400, record.size())));
+        flow.push_back(p % 2 == 0 ? tcp.fromClient(segment) : tcp.fromServer(segment));
+      }
     } else if (kind == "dns") {
       flow.push_back(ipv4Udp(client, port, kServer, 53, dnsQuery("www.google.com", static_cast<uint16_t>(i))));
     } else if (kind == "random") {
@@ -130,12 +150,48 @@ int rss() {
   return 0;
 }
 
+// Every flow's packet 1, then every flow's packet 2 ...: at most FLOWS in
+// flight; the heap is sampled after each round.
+int held(const std::vector<Flow>& flows) {
+  auto classifier = NdpiClassifier::create({65535, 12});
+  const long heap_start = heapKb();
+  std::vector<FlowLabels> labels(flows.size());
+  for (FlowLabels& l : labels) l.app = kAppUndecided;
+  long peak_heap = 0;
+  uint32_t in_use_at_peak = 0;
+  uint64_t ts = 1'700'000'000'000'000;
+  for (size_t round = 0; round < 12; ++round) {
+    for (size_t i = 0; i < flows.size(); ++i) {
+      if (round < flows[i].size() && labels[i].app == kAppUndecided) feed(*classifier, labels[i], flows[i][round], ts);
+    }
+    ts += 1000;
+    const long heap = heapKb() - heap_start;
+    if (heap > peak_heap) {
+      peak_heap = heap;
+      in_use_at_peak = classifier->stats().in_use;
+    }
+  }
+  for (FlowLabels& l : labels) classifier->giveUp(l);
+  const ClassifierStats s = classifier->stats();
+  std::printf("%zu flows: peak %u in use; nDPI heap +%ld kB then (%ld bytes per flow in use, besides its %u-byte "
+              "slot allocated up front); %llu classified, %llu gave up\n",
+              flows.size(), s.peak_in_use, peak_heap,
+              in_use_at_peak > 0 ? peak_heap * 1024 / static_cast<long>(in_use_at_peak) : 0L, s.state_bytes,
+              static_cast<unsigned long long>(s.classified), static_cast<unsigned long long>(s.gave_up));
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc >= 2 && std::strcmp(argv[1], "rss") == 0) return rss();
+  if (argc >= 4 && std::strcmp(argv[1], "held") == 0) {
+    const std::vector<Flow> flows = buildFlows(argv[2], std::atoi(argv[3]));
+    if (flows.empty()) return 2;
+    return held(flows);
+  }
   if (argc < 3) {
-    std::fprintf(stderr, "usage: %s rss | %s tls|tls-plain|dns|random FLOWS\n", argv[0], argv[0]);
+    std::fprintf(stderr, "usage: %s rss | %s [held] tls|tls-plain|tls-app|dns|random FLOWS\n", argv[0], argv[0]);
     return 2;
   }
   const std::string kind = argv[1];

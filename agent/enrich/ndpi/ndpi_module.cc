@@ -7,6 +7,8 @@
 
 #include <cstring>
 
+#include "agent/enrich/ndpi/tls_progress.h"
+
 namespace edgeflow::enrich::ndpi {
 namespace {
 
@@ -38,9 +40,101 @@ ndpi_protocol giveUpWithoutGuess(ndpi_detection_module_struct* module, ndpi_flow
   return result;
 }
 
+constexpr uint8_t kTcp = 6;
+
+// A flow whose protocol data (flow->protos.tls_quic) is TLS's: the TCP
+// members of the list ndpi_free_flow_data() frees TLS strings for.
+constexpr uint16_t kTlsFamily[] = {NDPI_PROTOCOL_TLS, NDPI_PROTOCOL_MAIL_SMTPS, NDPI_PROTOCOL_MAIL_POPS,
+                                   NDPI_PROTOCOL_MAIL_IMAPS};
+
+bool isTlsFamily(const ndpi_flow_struct* flow) {
+  for (const uint16_t id : kTlsFamily) {
+    if (flow->detected_protocol_stack[0] == id || flow->detected_protocol_stack[1] == id) return true;
+  }
+  return false;
+}
+
+// 4.2: ndpi_extra_dissection_possible() keeps a flow whose protocol (the
+// master when there is one) is TLS open until the server certificate.
+bool waitsForCertificate(const ndpi_flow_struct* flow) {
+  const uint16_t proto =
+      flow->detected_protocol_stack[1] != 0 ? flow->detected_protocol_stack[1] : flow->detected_protocol_stack[0];
+  return flow->l4_proto == kTcp && proto == NDPI_PROTOCOL_TLS && flow->l4.tcp.tls.certificate_processed == 0;
+}
+
+// A TLS record header as newer nDPI releases accept one (check_tls_type_and_version):
+// content type 20..26, then record version 3.x.
+bool looksLikeTlsRecord(const uint8_t* buffer, uint32_t used) {
+  if (used >= 1 && (buffer[0] < 20 || buffer[0] > 26)) return false;
+  if (used >= 2 && buffer[1] != 3) return false;
+  return true;
+}
+
+// 4.2: the TLS dissector runs on every undetected TCP flow and copies its
+// payload into one reassembly buffer per flow (flow->l4.tcp.tls.message:
+// 2048 bytes at first, grown to hold a whole record), kept until the flow
+// state is freed. It never gives up on bytes that are not TLS: the first
+// bytes are taken for a record header whose length (up to 64 KiB) is not
+// reached, and every later segment is appended — a dozen segments of random
+// bytes hold ~17 KB until the flow is decided. The same happens in the
+// extra dissection of a TLS flow once the other side's bytes are not
+// records. Newer releases stop at a record header that is not TLS. Here,
+// after each TCP packet:
+// - the buffer holds nothing (every record was read): it is given back; the
+//   dissector allocates a new one with the next segment and keeps its
+//   sequence numbers (next_seq), which are not in the buffer;
+// - the flow is detected as another protocol: dissectors no longer run for
+//   it, nor TLS's extra dissection (only a TLS detection sets that up), so
+//   the buffer is freed;
+// - the buffer does not start with a TLS record header: it is freed; an
+//   undetected flow has TLS excluded (as the dissector itself excludes a
+//   protocol) so that it does not start over, and a TLS flow's extra
+//   dissection is ended, as its function does when it finds an error.
+// A stream whose first "record" is not TLS could only become readable if
+// that record's garbage length were reached and the bytes after it parsed
+// as a hello or a certificate.
+void trimTlsReassembly(ndpi_detection_module_struct* module, ndpi_flow_struct* flow) {
+  message_t& message = flow->l4.tcp.tls.message;
+  if (message.buffer == nullptr) return;
+  const bool tls = isTlsFamily(flow);
+  const bool detected = flow->detected_protocol_stack[0] != NDPI_PROTOCOL_UNKNOWN;
+  if (tls || !detected) {
+    if (message.buffer_used == 0) {
+      ndpi_free(message.buffer);
+      message.buffer = nullptr;
+      message.buffer_len = 0;
+      return;
+    }
+    if (looksLikeTlsRecord(message.buffer, message.buffer_used)) return;
+  }
+  ndpi_free(message.buffer);
+  std::memset(&message, 0, sizeof(message));
+  if (!detected) {
+    ndpi_exclude_protocol(module, flow, NDPI_PROTOCOL_TLS, __FILE__, __func__, __LINE__);
+  } else if (tls) {
+    flow->check_extra_packets = 0;
+    flow->extra_packets_func = nullptr;
+  }
+}
+
 // -------------------------------------------------------------------------
 
 ndpi_flow_struct* asFlow(void* flow) { return static_cast<ndpi_flow_struct*>(flow); }
+
+// The module's own per-flow state follows nDPI's in the flow state.
+TlsProgress& progressOf(void* flow) {
+  return *reinterpret_cast<TlsProgress*>(static_cast<uint8_t*>(flow) + ndpi_detection_get_sizeof_ndpi_flow_struct());
+}
+
+// The TCP segment of a datagram, false when it is not TCP or is cut short.
+bool segmentOf(const uint8_t* ip, uint16_t len, TcpSegment& out) {
+  const uint8_t* l4 = nullptr;
+  uint16_t l4_len = 0;
+  uint8_t protocol = 0;
+  if (ndpi_detection_get_l4(ip, len, &l4, &l4_len, &protocol, 0) != 0 || protocol != kTcp) return false;
+  const auto available = static_cast<uint32_t>(ip + len - l4);
+  return tcpSegmentOf(ip, len, l4, l4_len < available ? l4_len : available, out);
+}
 
 // The label rule (ndpi_module.h): app_protocol when set, else master; DNS
 // whatever the name asked for.
@@ -72,15 +166,25 @@ uint16_t NdpiModule::transportOf(const uint8_t* ip, uint16_t len) {
   return static_cast<uint16_t>((ip[0] >> 4) << 8 | protocol);
 }
 
-uint32_t NdpiModule::flowStateBytes() { return ndpi_detection_get_sizeof_ndpi_flow_struct(); }
+uint32_t NdpiModule::flowStateBytes() {
+  return ndpi_detection_get_sizeof_ndpi_flow_struct() + static_cast<uint32_t>(sizeof(TlsProgress));
+}
+
+bool NdpiModule::learnsNothingMore(void* flow) const {
+  ndpi_flow_struct* state = asFlow(flow);
+  if (ndpi_extra_dissection_possible(module_, state) == 0) return true;
+  // A detected flow whose extra dissection has stopped (its function gave
+  // up or saw its packets) is answered from the detected stack, unchanged.
+  if (state->check_extra_packets == 0 || state->extra_packets_func == nullptr) return true;
+  return waitsForCertificate(state) && progressOf(flow).handshakeOver();
+}
 
 Detection NdpiModule::labelOf(void* flow, uint16_t master, uint16_t app) const {
   Detection out;
   out.app = labelFor(master, app);
   if (out.app == kAppUnknown) return out;
   const bool sub_application = master != NDPI_PROTOCOL_UNKNOWN && app != NDPI_PROTOCOL_UNKNOWN && master != app;
-  out.final = sub_application || out.app == NDPI_PROTOCOL_DNS ||
-              ndpi_extra_dissection_possible(module_, asFlow(flow)) == 0;
+  out.final = sub_application || out.app == NDPI_PROTOCOL_DNS || learnsNothingMore(flow);
   return out;
 }
 
@@ -89,7 +193,19 @@ Detection NdpiModule::process(void* flow, const uint8_t* ip, uint16_t len, uint6
     std::memcpy(aligned_.get(), ip, len);
     ip = reinterpret_cast<const uint8_t*>(aligned_.get());
   }
-  const ndpi_protocol result = ndpi_detection_process_packet(module_, asFlow(flow), ip, len, ts_ms);
+  ndpi_flow_struct* state = asFlow(flow);
+  TcpSegment segment;
+  const bool tcp = segmentOf(ip, len, segment);
+  // A flow state sees one transport (transportOf), so l4.tcp is the live
+  // member for a TCP segment (all zero before the flow's first packet).
+  const bool reassembly_empty = tcp && state->l4.tcp.tls.message.buffer_used == 0;
+  const ndpi_protocol result = ndpi_detection_process_packet(module_, state, ip, len, ts_ms);
+  if (tcp) {
+    TlsProgress& progress = progressOf(flow);
+    progress.onSegment(segment, reassembly_empty);
+    if (isTlsFamily(state) && state->protos.tls_quic.hello_processed != 0) progress.onHello(segment.direction);
+    trimTlsReassembly(module_, state);
+  }
   return labelOf(flow, result.master_protocol, result.app_protocol);
 }
 

@@ -36,8 +36,9 @@ class NdpiModule {
   NdpiModule(const NdpiModule&) = delete;
   NdpiModule& operator=(const NdpiModule&) = delete;
 
-  // Bytes of one flow state (nDPI's struct ndpi_flow_struct). A state must
-  // be zeroed before its first packet and handed to releaseFlow() after.
+  // Bytes of one flow state: nDPI's struct ndpi_flow_struct, then the few
+  // bytes the module keeps per flow (tls_progress.h). A state must be zeroed
+  // before its first packet and handed to releaseFlow() after.
   static uint32_t flowStateBytes();
 
   // What nDPI would see as the datagram's transport: (IP version << 8 |
@@ -50,7 +51,16 @@ class NdpiModule {
   // One IP datagram of the flow (`ip` at the IP header, `len` bytes of it
   // present) at packet time `ts_ms`. `app` is the label so far; `final` is
   // set when the label names a sub-application (YouTube over TLS), is DNS,
-  // or nDPI says more packets cannot teach it more.
+  // or more packets cannot change it: nDPI says so, or its extra dissection
+  // of the flow has stopped, or a TLS flow's handshake is over so no
+  // certificate can come (tls_progress.h).
+  //
+  // nDPI 4.2's TLS dissector copies the payload of every undetected TCP
+  // flow into a reassembly buffer it keeps to the end and never gives up
+  // on. Here the buffer is given back whenever it holds nothing, and freed
+  // for good once the flow is detected as another protocol or its bytes do
+  // not start with a TLS record header (a TLS flow's look for a
+  // certificate then ends; ndpi_module.cc says why no label changes).
   Detection process(void* flow, const uint8_t* ip, uint16_t len, uint64_t ts_ms);
 
   // What nDPI found so far, without guessing from ports or addresses:
@@ -76,6 +86,8 @@ class NdpiModule {
  private:
   explicit NdpiModule(ndpi_detection_module_struct* module);
   Detection labelOf(void* flow, uint16_t master, uint16_t app) const;
+  // The detected label of `flow` cannot change with more packets.
+  bool learnsNothingMore(void* flow) const;
 
   ndpi_detection_module_struct* module_;
   // nDPI reads the IP header through struct pointers, so the datagram must

@@ -85,15 +85,74 @@ TEST(NdpiLabels, TlsClientHelloNamesTheServiceFromTheSni) {
 
 // A name nDPI does not know: TLS from the ClientHello on, but nDPI keeps
 // looking (a TLS 1.2 certificate could still name the service), so only the
-// budget, the DPI timeout or the flow's end decides it.
+// budget, the DPI timeout or the flow's end decides a flow that says no
+// more.
 TEST(NdpiLabels, TlsWithAnUnknownSniIsTlsWhenGivenUp) {
-  checkOutcome(classify(*classifier, tlsFlow("shop.example.net")), "TLS", "Web", 0);
+  TcpConversation tcp(kClient, 40001, kServer, 443);
+  checkOutcome(classify(*classifier, {tcp.fromClient(tlsClientHello("shop.example.net"))}), "TLS", "Web", 0);
   LONGS_EQUAL(1, classifier->stats().gave_up);
+}
+
+// Server bytes that are not TLS records end nDPI's look for a certificate
+// (the record header check of newer nDPI releases, applied by the module):
+// TLS at the server's first packet.
+TEST(NdpiLabels, TlsWhoseServerSendsNoRecordsIsDecidedAtOnce) {
+  checkOutcome(classify(*classifier, tlsFlow("shop.example.net")), "TLS", "Web", 2);
 
   TcpConversation tcp(kClient, 40002, kServer, 443);
   std::vector<Bytes> packets{tcp.fromClient(tlsClientHello("shop.example.net"))};
   for (int i = 0; i < 11; ++i) packets.push_back(tcp.fromServer(randomBytes(static_cast<uint32_t>(i), 1400)));
-  checkOutcome(classify(*classifier, packets), "TLS", "Web", 12);
+  checkOutcome(classify(*classifier, packets), "TLS", "Web", 2);
+  LONGS_EQUAL(2, classifier->stats().classified);
+}
+
+// Application data from the server after the ClientHello: the handshake is
+// over, no certificate can come in clear text, the flow is TLS at once.
+TEST(NdpiLabels, TlsIsDecidedWhenTheServerSendsApplicationData) {
+  TcpConversation tcp(kClient, 40003, kServer, 443);
+  const std::vector<Bytes> packets{tcp.fromClient(tlsClientHello("shop.example.net")),
+                                   tcp.fromServer(tlsApplicationData(7, 1200)),
+                                   tcp.fromServer(tlsApplicationData(8, 1200))};
+  checkOutcome(classify(*classifier, packets), "TLS", "Web", 2);
+  LONGS_EQUAL(1, classifier->stats().classified);
+}
+
+// Application data from the client ends the handshake too: a TLS 1.2
+// client sends it only after the server's certificate, TLS 1.3 encrypts the
+// certificate.
+TEST(NdpiLabels, TlsIsDecidedWhenTheClientSendsApplicationData) {
+  TcpConversation tcp(kClient, 40004, kServer, 443);
+  const std::vector<Bytes> packets{tcp.fromClient(tlsClientHello("shop.example.net")),
+                                   tcp.fromClient(tlsApplicationData(1, 300)),
+                                   tcp.fromServer(tlsApplicationData(3, 1200))};
+  checkOutcome(classify(*classifier, packets), "TLS", "Web", 2);
+}
+
+// Application data alone, in both directions, without a hello seen (the
+// capture began mid-connection): nDPI 4.2 names nothing from it.
+TEST(NdpiLabels, ApplicationDataWithoutAHelloIsNotTls) {
+  TcpConversation tcp(kClient, 40007, kServer, 443);
+  const std::vector<Bytes> packets{tcp.fromClient(tlsApplicationData(1, 300)),
+                                   tcp.fromServer(tlsApplicationData(2, 1200))};
+  checkOutcome(classify(*classifier, packets), "unknown", "", 0);
+}
+
+// Only a segment that starts a record counts: here the server's first
+// record (a handshake record of 4000 bytes) spans segments, and the second
+// segment happens to begin like an application-data header. It is
+// ciphertext of the record in progress, so the flow stays open.
+TEST(NdpiLabels, ApplicationDataCountsOnlyWhereARecordStarts) {
+  TcpConversation tcp(kClient, 40005, kServer, 443);
+  Bytes first{0x16, 0x03, 0x03, 4000 >> 8, 4000 & 0xff};
+  first.resize(1400, 0);
+  Bytes second = randomBytes(9, 1400);
+  second[0] = 0x17;
+  second[1] = 0x03;
+  second[2] = 0x03;
+  const std::vector<Bytes> packets{tcp.fromClient(tlsClientHello("shop.example.net")), tcp.fromServer(first),
+                                   tcp.fromServer(second)};
+  checkOutcome(classify(*classifier, packets), "TLS", "Web", 0);
+  LONGS_EQUAL(1, classifier->stats().gave_up);
 }
 
 TEST(NdpiLabels, HttpHostNamesTheServiceAtTheRequest) {

@@ -283,6 +283,15 @@ Bytes tlsClientHello(std::string_view sni) {
   return out;
 }
 
+Bytes tlsApplicationData(uint32_t seed, size_t size) {
+  Bytes out;
+  put8(out, 0x17);  // application data
+  put16(out, 0x0303);
+  put16(out, static_cast<uint32_t>(size - 5));
+  putBytes(out, randomBytes(seed, size - 5));
+  return out;
+}
+
 Bytes httpGet(std::string_view host, std::string_view path) {
   Bytes out;
   putText(out, "GET ");

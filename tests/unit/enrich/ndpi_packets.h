@@ -76,6 +76,9 @@ uint32_t payloadLength(const Bytes& datagram);
 Bytes clientHelloMessage(std::string_view sni, bool quic);
 // The ClientHello in a TLS handshake record, as the first TCP payload.
 Bytes tlsClientHello(std::string_view sni);
+// A TLS application-data record (header 17 03 03, then pseudo-random
+// "ciphertext"), `size` bytes in all (at least 5).
+Bytes tlsApplicationData(uint32_t seed, size_t size);
 Bytes httpGet(std::string_view host, std::string_view path = "/");
 Bytes httpResponse();
 Bytes dnsQuery(std::string_view name, uint16_t id = 0x1a2b);
