@@ -25,7 +25,7 @@ log() { echo "setup-host: $*"; }
 # Keep this list in sync with toolchains/cross-build.sh (TRIPLES).
 TRIPLES="aarch64-linux-gnu arm-linux-gnueabihf mipsel-linux-gnu mips-linux-gnu mips64el-linux-gnuabi64"
 
-packages="build-essential cmake pkg-config libpcap-dev cpputest tshark jq prometheus valgrind bc time"
+packages="build-essential cmake pkg-config libpcap-dev cpputest tshark jq prometheus valgrind bc time softflowd strace"
 # Enrichment and export: libraries, their peers in tests (mmdblookup, the
 # reference MaxMind DB writer, protoc, curl).
 packages="$packages libmaxminddb-dev mmdb-bin libmaxmind-db-writer-perl libndpi-dev libndpi-bin libprotobuf-dev protobuf-compiler libmicrohttpd-dev curl python3 iproute2"
