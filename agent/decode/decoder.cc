@@ -81,17 +81,4 @@ DecodeStatus decodeLayered(LinkType link, const uint8_t* data, size_t captured, 
   return out.status;
 }
 
-DecodeStatus decodePacket(LinkType link, const uint8_t* data, size_t captured, uint32_t wire_len,
-                          DecodedPacket& out) {
-  if (data == nullptr) captured = 0;
-  // A capture record cannot hold more than the wire carried; if one claims
-  // to, trust the bytes we have.
-  const size_t wire = wire_len < captured ? captured : size_t{wire_len};
-  if (link == LinkType::Ethernet) {
-    if (decodeFastPath(data, captured, wire, out)) return DecodeStatus::Ok;
-    return decodeLayered(LinkType::Ethernet, data, captured, wire, out);
-  }
-  return decodeLayered(link, data, captured, wire, out);
-}
-
 }  // namespace edgeflow::decode

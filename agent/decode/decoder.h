@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "agent/decode/fast_path.h"
 #include "agent/decode/packet.h"
 
 namespace edgeflow::decode {
@@ -15,7 +16,19 @@ namespace edgeflow::decode {
 // except those that a flag or count marks as unused (see packet.h).
 // Returns out.status. Supported link types: those named in LinkType; any
 // other value is decode.link.unsupported.
-DecodeStatus decodePacket(LinkType link, const uint8_t* data, size_t captured, uint32_t wire_len,
-                          DecodedPacket& out);
+// Inline, with the fast path, so that the common frame is decoded without a
+// call.
+[[gnu::always_inline]] inline DecodeStatus decodePacket(LinkType link, const uint8_t* data, size_t captured,
+                                                     uint32_t wire_len, DecodedPacket& out) {
+  if (data == nullptr) captured = 0;
+  // A capture record cannot hold more than the wire carried; if one claims
+  // to, trust the bytes we have.
+  const size_t wire = wire_len < captured ? captured : size_t{wire_len};
+  if (link == LinkType::Ethernet) {
+    if (decodeFastPath(data, captured, wire, out)) return DecodeStatus::Ok;
+    return decodeLayered(LinkType::Ethernet, data, captured, wire, out);
+  }
+  return decodeLayered(link, data, captured, wire, out);
+}
 
 }  // namespace edgeflow::decode

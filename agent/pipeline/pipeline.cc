@@ -27,27 +27,8 @@ void Pipeline::setSource(decode::LinkType link, std::string_view interface_name)
   iface_ = attributor_.interfaceId(interface_name);
 }
 
-void Pipeline::onPacket(TimestampUs ts, const uint8_t* data, uint32_t captured, uint32_t wire_len) {
-  // A capture record cannot hold more than the wire carried; if one claims
-  // to, the bytes we have are what is counted (the decoder does the same).
-  if (wire_len < captured && data != nullptr) wire_len = captured;
-  if (input_.packets == 0) first_us_ = ts;
-  if (ts > now_us_) now_us_ = ts;
-  input_.packets += 1;
-  input_.frame_bytes += wire_len;
-
-  const decode::DecodeStatus status = decode::decodePacket(link_, data, captured, wire_len, packet_);
-  decode_counts_[static_cast<size_t>(status)] += 1;
-  if (status != decode::DecodeStatus::Ok) {
-    share::Counter& bucket = decode::isNonIp(status) ? counters_.nonIp() : counters_.undecodable();
-    bucket.packets += 1;
-    bucket.frame_bytes += wire_len;
-    return;
-  }
-  countFlow(packet_, data, captured, wire_len);
-}
-
-void Pipeline::countFlow(const decode::DecodedPacket& p, const uint8_t* data, uint32_t captured,
+// Inline into onPacket(): one call less on every packet.
+[[gnu::always_inline]] inline void Pipeline::countFlow(const decode::DecodedPacket& p, const uint8_t* data, uint32_t captured,
                          uint32_t wire_len) {
   const uint32_t now_s = toSeconds(now_us_);
   uint16_t src_port = p.has_ports ? p.src_port : 0;
@@ -109,6 +90,26 @@ void Pipeline::countFlow(const decode::DecodedPacket& p, const uint8_t* data, ui
     sink_.flushNow(*rec, remote);
   }
   rec->delta.add(d, p.ip_bytes, l2_bytes);
+}
+
+void Pipeline::onPacket(TimestampUs ts, const uint8_t* data, uint32_t captured, uint32_t wire_len) {
+  // A capture record cannot hold more than the wire carried; if one claims
+  // to, the bytes we have are what is counted (the decoder does the same).
+  if (wire_len < captured && data != nullptr) wire_len = captured;
+  if (input_.packets == 0) first_us_ = ts;
+  if (ts > now_us_) now_us_ = ts;
+  input_.packets += 1;
+  input_.frame_bytes += wire_len;
+
+  const decode::DecodeStatus status = decode::decodePacket(link_, data, captured, wire_len, packet_);
+  decode_counts_[static_cast<size_t>(status)] += 1;
+  if (status != decode::DecodeStatus::Ok) {
+    share::Counter& bucket = decode::isNonIp(status) ? counters_.nonIp() : counters_.undecodable();
+    bucket.packets += 1;
+    bucket.frame_bytes += wire_len;
+    return;
+  }
+  countFlow(packet_, data, captured, wire_len);
 }
 
 void Pipeline::labelNewFlow(flow::FlowRecord& rec, const IpAddr& remote) {

@@ -8,6 +8,25 @@ ReadLoop::ReadLoop(PacketSource& source, Pipeline& pipeline, const ReadOptions& 
       on_report_(std::move(on_report)),
       interval_us_(TimestampUs{options.interval_s} * kUsPerSecond) {}
 
+[[gnu::always_inline]] inline void ReadLoop::feedOne() {
+  held_ = false;
+  ++packets_;
+  // Boundaries passed before this packet: housekeeping, then reports.
+  if (pkt_.ts >= next_tick_) {
+    pipeline_.tick(pkt_.ts);
+    next_tick_ = pkt_.ts + kUsPerSecond;
+  }
+  if (interval_us_ != 0 && pkt_.ts >= next_report_) {
+    // One report for the boundary just passed; intervals without packets
+    // (a gap in the capture, or a bogus far-future timestamp) add none.
+    pipeline_.tick(next_report_);
+    if (on_report_) on_report_(pipeline_.report(), false);
+    ++reports_;
+    next_report_ += interval_us_ * ((pkt_.ts - next_report_) / interval_us_ + 1);
+  }
+  pipeline_.onPacket(pkt_.ts, pkt_.data, pkt_.captured, pkt_.wire_len);
+}
+
 ReadLoop::Step ReadLoop::feed(TimestampUs until, size_t max_packets) {
   // Several sources may share one pipeline: frames that follow are this one's.
   pipeline_.setSource(source_.linkType(), source_.interfaceName());
@@ -32,25 +51,6 @@ ReadLoop::Step ReadLoop::feed(TimestampUs until, size_t max_packets) {
     feedOne();
   }
   return Step::Budget;
-}
-
-void ReadLoop::feedOne() {
-  held_ = false;
-  ++packets_;
-  // Boundaries passed before this packet: housekeeping, then reports.
-  if (pkt_.ts >= next_tick_) {
-    pipeline_.tick(pkt_.ts);
-    next_tick_ = pkt_.ts + kUsPerSecond;
-  }
-  if (interval_us_ != 0 && pkt_.ts >= next_report_) {
-    // One report for the boundary just passed; intervals without packets
-    // (a gap in the capture, or a bogus far-future timestamp) add none.
-    pipeline_.tick(next_report_);
-    if (on_report_) on_report_(pipeline_.report(), false);
-    ++reports_;
-    next_report_ += interval_us_ * ((pkt_.ts - next_report_) / interval_us_ + 1);
-  }
-  pipeline_.onPacket(pkt_.ts, pkt_.data, pkt_.captured, pkt_.wire_len);
 }
 
 ReadResult readAll(PacketSource& source, Pipeline& pipeline, const ReadOptions& options,
