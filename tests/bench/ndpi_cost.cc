@@ -10,7 +10,10 @@
 // with an unknown name + 11 server packets: the budget), tls-app
 // (ClientHello with an unknown name, then 16 KB application-data records
 // from both sides in 1400-byte segments), dns (query for www.google.com:
-// 1 packet), random (12 random payloads: the budget).
+// 1 packet), random (12 random payloads: the budget), tls-crafted (a flood:
+// 12 client segments of 1400 bytes whose first bytes are a handshake record
+// header claiming 16 KB), tls-chain (the same flood with back-to-back fake
+// handshake records of 4096 bytes in all, the most a flow may buffer).
 // Instructions per flow = callgrind's total / FLOWS; per packet = total /
 // the packet count printed.
 //
@@ -80,6 +83,21 @@ std::vector<Flow> buildFlows(const std::string& kind, int count) {
         const Bytes segment(record.begin() + static_cast<std::ptrdiff_t>(at),
                             record.begin() + static_cast<std::ptrdiff_t>(std::min(at + 1400, record.size())));
         flow.push_back(p % 2 == 0 ? tcp.fromClient(segment) : tcp.fromServer(segment));
+      }
+    } else if (kind == "tls-crafted" || kind == "tls-chain") {
+      TcpConversation tcp(client, port, kServer, 443);
+      const size_t record = kind == "tls-crafted" ? 16384 + 5 : 4096;
+      Bytes stream;
+      while (stream.size() < 12 * 1400) {
+        const size_t body = record - 5;
+        const Bytes header{0x16, 0x03, 0x03, static_cast<uint8_t>(body >> 8), static_cast<uint8_t>(body & 0xff)};
+        const Bytes bytes = randomBytes(static_cast<uint32_t>(i) * 16 + static_cast<uint32_t>(stream.size()), body);
+        stream.insert(stream.end(), header.begin(), header.end());
+        stream.insert(stream.end(), bytes.begin(), bytes.end());
+      }
+      for (size_t at = 0; at < 12 * 1400; at += 1400) {
+        const auto from = stream.begin() + static_cast<std::ptrdiff_t>(at);
+        flow.push_back(tcp.fromClient(Bytes(from, from + 1400)));
       }
     } else if (kind == "dns") {
       flow.push_back(ipv4Udp(client, port, kServer, 53, dnsQuery("www.google.com", static_cast<uint16_t>(i))));
@@ -191,7 +209,7 @@ int main(int argc, char** argv) {
     return held(flows);
   }
   if (argc < 3) {
-    std::fprintf(stderr, "usage: %s rss | %s [held] tls|tls-plain|tls-app|dns|random FLOWS\n", argv[0], argv[0]);
+    std::fprintf(stderr, "usage: %s rss | %s [held] tls|tls-plain|tls-app|tls-crafted|tls-chain|dns|random FLOWS\n", argv[0], argv[0]);
     return 2;
   }
   const std::string kind = argv[1];

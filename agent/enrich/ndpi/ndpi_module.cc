@@ -70,6 +70,30 @@ bool looksLikeTlsRecord(const uint8_t* buffer, uint32_t used) {
   return true;
 }
 
+// The record the buffer starts with (header included) fits in
+// kTlsReassemblyCap, and so do the bytes buffered (nDPI stops reading
+// records at one it cannot parse, leaving the ones after it buffered).
+bool fitsReassemblyCap(const uint8_t* buffer, uint32_t used) {
+  if (used > kTlsReassemblyCap) return false;
+  if (used < 5) return true;
+  const uint32_t record = (static_cast<uint32_t>(buffer[3]) << 8 | buffer[4]) + 5u;
+  return record <= kTlsReassemblyCap;
+}
+
+// The buffer nDPI grew past the cap to append a segment (it grows to the
+// bytes held plus the segment) is moved to one of kTlsReassemblyCap bytes:
+// between packets no flow holds more. False when that allocation fails.
+bool shrinkToCap(message_t& message) {
+  if (message.buffer_len <= kTlsReassemblyCap) return true;
+  auto* smaller = static_cast<uint8_t*>(ndpi_malloc(kTlsReassemblyCap));
+  if (smaller == nullptr) return false;
+  std::memcpy(smaller, message.buffer, message.buffer_used);
+  ndpi_free(message.buffer);
+  message.buffer = smaller;
+  message.buffer_len = kTlsReassemblyCap;
+  return true;
+}
+
 // 4.2: the TLS dissector runs on every undetected TCP flow and copies its
 // payload into one reassembly buffer per flow (flow->l4.tcp.tls.message:
 // 2048 bytes at first, grown to hold a whole record), kept until the flow
@@ -86,10 +110,13 @@ bool looksLikeTlsRecord(const uint8_t* buffer, uint32_t used) {
 // - the flow is detected as another protocol: dissectors no longer run for
 //   it, nor TLS's extra dissection (only a TLS detection sets that up), so
 //   the buffer is freed;
-// - the buffer does not start with a TLS record header: it is freed; an
-//   undetected flow has TLS excluded (as the dissector itself excludes a
-//   protocol) so that it does not start over, and a TLS flow's extra
-//   dissection is ended, as its function does when it finds an error.
+// - the buffer does not start with a TLS record header, or starts with one
+//   of a record longer than kTlsReassemblyCap: it is freed; an undetected
+//   flow has TLS excluded (as the dissector itself excludes a protocol) so
+//   that it does not start over, and a TLS flow's extra dissection is
+//   ended, as its function does when it finds an error (the flow is then
+//   decided: learnsNothingMore);
+// - else a buffer grown past kTlsReassemblyCap is brought back to it.
 // A stream whose first "record" is not TLS could only become readable if
 // that record's garbage length were reached and the bytes after it parsed
 // as a hello or a certificate.
@@ -105,7 +132,10 @@ void trimTlsReassembly(ndpi_detection_module_struct* module, ndpi_flow_struct* f
       message.buffer_len = 0;
       return;
     }
-    if (looksLikeTlsRecord(message.buffer, message.buffer_used)) return;
+    if (looksLikeTlsRecord(message.buffer, message.buffer_used) &&
+        fitsReassemblyCap(message.buffer, message.buffer_used) && shrinkToCap(message)) {
+      return;
+    }
   }
   ndpi_free(message.buffer);
   std::memset(&message, 0, sizeof(message));
@@ -164,6 +194,12 @@ uint16_t NdpiModule::transportOf(const uint8_t* ip, uint16_t len) {
   uint8_t protocol = 0;
   if (ndpi_detection_get_l4(ip, len, &l4, &l4_len, &protocol, 0) != 0) return 0;
   return static_cast<uint16_t>((ip[0] >> 4) << 8 | protocol);
+}
+
+uint32_t NdpiModule::tlsReassemblyBytes(const void* flow) {
+  const auto* state = static_cast<const ndpi_flow_struct*>(flow);
+  if (state->l4_proto != kTcp || state->l4.tcp.tls.message.buffer == nullptr) return 0;
+  return state->l4.tcp.tls.message.buffer_len;
 }
 
 uint32_t NdpiModule::flowStateBytes() {

@@ -22,6 +22,21 @@ struct ndpi_detection_module_struct;
 
 namespace edgeflow::enrich::ndpi {
 
+// The most nDPI may hold in one flow's TLS reassembly buffer between
+// packets, and the longest TLS record (5-byte header included) it may
+// reassemble; nDPI reads a hello or a certificate only once its whole
+// record is buffered. 4 KiB holds every ClientHello seen in practice
+// (~0.5 KB classic; ~1.8-2.2 KB with a post-quantum hybrid key share, whose
+// X25519MLKEM768 share alone is 1216 bytes), so the name from the SNI is
+// always read, and the TLS 1.2 Certificate record of a two-certificate
+// chain (an RSA-2048 or ECDSA leaf and one intermediate: ~2-3.5 KB). A
+// longer record (three-certificate or RSA-4096 chains, ~4-6 KB) ends the
+// look for a certificate: the flow keeps the label it has. Without the cap
+// a flood whose payload starts with a record header claiming 16 KB (up to
+// 64 KiB may be claimed) held ~15 KB per flow until the packet budget;
+// with it a pool of 2048 slots holds at most 8 MiB of such buffers.
+constexpr uint32_t kTlsReassemblyCap = 4096;
+
 struct Detection {
   AppId app = kAppUnknown;  // the label so far (kAppUnknown: nothing yet)
   bool final = false;       // more packets cannot change `app`
@@ -60,8 +75,15 @@ class NdpiModule {
   // on. Here the buffer is given back whenever it holds nothing, and freed
   // for good once the flow is detected as another protocol or its bytes do
   // not start with a TLS record header (a TLS flow's look for a
-  // certificate then ends; ndpi_module.cc says why no label changes).
+  // certificate then ends; ndpi_module.cc says why no label changes), or
+  // with the header of a record longer than kTlsReassemblyCap (a TLS flow
+  // is then decided with the label it has). After the call the buffer
+  // never holds more than kTlsReassemblyCap bytes.
   Detection process(void* flow, const uint8_t* ip, uint16_t len, uint64_t ts_ms);
+
+  // Bytes allocated for the flow's TLS reassembly buffer (0: none), for
+  // tests.
+  static uint32_t tlsReassemblyBytes(const void* flow);
 
   // What nDPI found so far, without guessing from ports or addresses:
   // kAppUnknown when it found nothing (or only a guess).

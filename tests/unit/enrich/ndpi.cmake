@@ -9,6 +9,7 @@ if(TARGET edgeflow_ndpi)
     ${CMAKE_CURRENT_LIST_DIR}/ndpi_packets.cc
     ${CMAKE_CURRENT_LIST_DIR}/ndpi_labels_test.cc
     ${CMAKE_CURRENT_LIST_DIR}/ndpi_pool_test.cc
+    ${CMAKE_CURRENT_LIST_DIR}/ndpi_reassembly_test.cc
     ${CMAKE_CURRENT_LIST_DIR}/ndpi_tls_progress_test.cc
     ${CMAKE_CURRENT_LIST_DIR}/ndpi_truncation_test.cc)
   set(_ndpi_test_libs edgeflow_ndpi)

@@ -140,7 +140,7 @@ uint32_t payloadLength(const Bytes& datagram) {
   return static_cast<uint32_t>(datagram.size() - l3 - l4);
 }
 
-Bytes clientHelloMessage(std::string_view sni, bool quic) {
+Bytes clientHelloMessage(std::string_view sni, bool quic, bool post_quantum, size_t message_size) {
   Bytes out;
   put8(out, 0x01);  // ClientHello
   const size_t hello_len = out.size();
@@ -184,10 +184,11 @@ Bytes clientHelloMessage(std::string_view sni, bool quic) {
     put16(out, 1);
     put8(out, 0);
   }
-  // supported_groups: x25519, secp256r1, secp384r1
+  // supported_groups: (X25519MLKEM768,) x25519, secp256r1, secp384r1
   put16(out, 0x000a);
-  put16(out, 8);
-  put16(out, 6);
+  put16(out, post_quantum ? 10 : 8);
+  put16(out, post_quantum ? 8 : 6);
+  if (post_quantum) put16(out, 0x11ec);
   put16(out, 0x001d);
   put16(out, 0x0017);
   put16(out, 0x0018);
@@ -245,10 +246,17 @@ Bytes clientHelloMessage(std::string_view sni, bool quic) {
   put16(out, 2);
   put8(out, 1);
   put8(out, 1);
-  // key_share: one x25519 share
+  // key_share: one x25519 share, after an X25519MLKEM768 one (1216 bytes:
+  // the ML-KEM-768 encapsulation key, then the x25519 key)
+  constexpr uint32_t kMlkemShare = 1216;
   put16(out, 0x0033);
-  put16(out, 38);
-  put16(out, 36);
+  put16(out, post_quantum ? 38 + 4 + kMlkemShare : 38);
+  put16(out, post_quantum ? 36 + 4 + kMlkemShare : 36);
+  if (post_quantum) {
+    put16(out, 0x11ec);
+    put16(out, kMlkemShare);
+    putBytes(out, randomBytes(0x11ec, kMlkemShare));
+  }
   put16(out, 0x001d);
   put16(out, 32);
   for (uint32_t i = 0; i < 32; ++i) put8(out, 0xc0 + i);
@@ -268,16 +276,23 @@ Bytes clientHelloMessage(std::string_view sni, bool quic) {
     put8(out, 0);
     patchLength(out, params_len, 2);
   }
+  // padding (RFC 7685) up to message_size
+  if (message_size >= out.size() + 4) {
+    const size_t pad = message_size - out.size() - 4;
+    put16(out, 0x0015);
+    put16(out, static_cast<uint32_t>(pad));
+    out.resize(out.size() + pad, 0);
+  }
   patchLength(out, ext_len, 2);
   patchLength(out, hello_len, 3);
   return out;
 }
 
-Bytes tlsClientHello(std::string_view sni) {
+Bytes tlsClientHello(std::string_view sni, bool post_quantum, size_t record_size) {
   Bytes out;
   put8(out, 0x16);  // handshake record
   put16(out, 0x0301);
-  const Bytes hello = clientHelloMessage(sni, false);
+  const Bytes hello = clientHelloMessage(sni, false, post_quantum, record_size > 5 ? record_size - 5 : 0);
   put16(out, static_cast<uint32_t>(hello.size()));
   putBytes(out, hello);
   return out;

@@ -72,10 +72,13 @@ uint32_t payloadLength(const Bytes& datagram);
 // Payloads.
 // A TLS 1.3 ClientHello handshake message (no record header) with `sni`;
 // `quic` gives the QUIC flavour (ALPN h3, transport parameters, no
-// TLS 1.2 suites).
-Bytes clientHelloMessage(std::string_view sni, bool quic);
-// The ClientHello in a TLS handshake record, as the first TCP payload.
-Bytes tlsClientHello(std::string_view sni);
+// TLS 1.2 suites); `post_quantum` adds an X25519MLKEM768 key share (1216
+// bytes) as browsers send; a padding extension makes the message
+// `message_size` bytes when that is more than it has.
+Bytes clientHelloMessage(std::string_view sni, bool quic, bool post_quantum = false, size_t message_size = 0);
+// The ClientHello in a TLS handshake record, as the first TCP payload;
+// `record_size`: the record's size, header included, when more than it needs.
+Bytes tlsClientHello(std::string_view sni, bool post_quantum = false, size_t record_size = 0);
 // A TLS application-data record (header 17 03 03, then pseudo-random
 // "ciphertext"), `size` bytes in all (at least 5).
 Bytes tlsApplicationData(uint32_t seed, size_t size);
