@@ -60,7 +60,7 @@ struct Agent {
   std::string asn_db;                // `option asn_db`: a second database (ASN), may be the same kind
   uint32_t top_k = 32;               // `option top_k`: breakdown rows per (upstream, direction, dimension)
   bool dpi = true;                   // `option dpi`: classify applications (when built with nDPI)
-  uint32_t dpi_flows = 4096;         // `option dpi_flows`: flows classified at once (the nDPI state pool)
+  uint32_t dpi_flows = 2048;         // `option dpi_flows`: flows classified at once (the nDPI state pool)
   uint32_t dpi_packets = 12;         // `option dpi_packets`: packets inspected before giving up
   uint32_t dpi_timeout = 10;         // `option dpi_timeout` (seconds): undecided longer than this: give up
 };

@@ -272,7 +272,7 @@ TEST(ConfigValid, EnrichmentAndEndpointDefaults) {
   STRCMP_EQUAL("", c.agent.asn_db.c_str());
   UNSIGNED_LONGS_EQUAL(32, c.agent.top_k);
   CHECK_TRUE(c.agent.dpi);
-  UNSIGNED_LONGS_EQUAL(4096, c.agent.dpi_flows);
+  UNSIGNED_LONGS_EQUAL(2048, c.agent.dpi_flows);
   UNSIGNED_LONGS_EQUAL(12, c.agent.dpi_packets);
   UNSIGNED_LONGS_EQUAL(10, c.agent.dpi_timeout);
   LONGS_EQUAL(0, c.agent.allow.size());
