@@ -23,14 +23,24 @@
 // Corrupt data never crashes: every libmaxminddb error is counted in
 // stats().errors and the field is treated as unknown. A value of the wrong
 // type (a path that does not match the data) is just an absent field.
+//
+// Cost: lookup() is called for every new flow, floods of spoofed sources
+// included. The search tree is walked inline (geo::SearchTree, 4 KiB of
+// tables per database, falling back to libmaxminddb for anything unusual)
+// and the decoded labels of each data record are kept in a fixed 24 KiB
+// cache (geo::LabelCache), so a record is decoded only when it is first
+// met or was evicted. Answers and counters are the same as decoding every
+// time. A reload builds a new object, and with it an empty cache.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "agent/enrich/geo_lookup.h"
+#include "platform/linux/geo/label_cache.h"
 
 namespace edgeflow::enrich {
 
@@ -62,8 +72,11 @@ class MaxmindGeoAsn final : public GeoLookup {
 
   // Opens every source (MMDB_MODE_MMAP), in order; the ones that open are
   // used, the others reported in `errors`. `carried` seeds the counters
-  // (pass the replaced object's stats() on reload).
-  static Opened open(const std::vector<GeoDbSource>& sources, const GeoLookupStats& carried = {});
+  // (pass the replaced object's stats() on reload). `cache_slots` sizes the
+  // label cache (12 bytes a slot, rounded up to a power of two); answers do
+  // not depend on it.
+  static Opened open(const std::vector<GeoDbSource>& sources, const GeoLookupStats& carried = {},
+                     size_t cache_slots = geo::LabelCache::kDefaultSlots);
 
   ~MaxmindGeoAsn() override;
   MaxmindGeoAsn(const MaxmindGeoAsn&) = delete;
@@ -74,14 +87,22 @@ class MaxmindGeoAsn final : public GeoLookup {
   GeoLookupStats stats() const override { return stats_; }
 
   const std::vector<GeoDbInfo>& databases() const { return infos_; }
+  // Hits and misses of the label cache (for benchmarks).
+  const geo::LabelCacheStats& cacheStats() const { return cache_.stats(); }
+  size_t cacheBytes() const { return cache_.bytes(); }
 
  private:
   struct Db;
-  MaxmindGeoAsn() = default;
+  enum class Hit : uint8_t { Found, NotFound, Error };
+  explicit MaxmindGeoAsn(size_t cache_slots);
+  // Finds `addr` in database `db`; on Found, `offset` is its data record.
+  Hit find(Db& db, const IpAddr& addr, uint32_t& offset);
+  static Hit findInLibrary(Db& db, const IpAddr& addr, bool v4, uint32_t& offset);
 
   std::vector<std::unique_ptr<Db>> dbs_;
   std::vector<GeoDbInfo> infos_;
   GeoLookupStats stats_;
+  geo::LabelCache cache_;
 };
 
 }  // namespace edgeflow::enrich

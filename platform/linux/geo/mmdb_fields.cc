@@ -6,10 +6,13 @@ namespace edgeflow::enrich::geo {
 
 namespace {
 
-// Looks up a NULL-terminated path; `data` holds the value when Found.
+// Looks up a path; `data` holds the value when Found. MMDB_aget_value
+// takes the path as an array: MMDB_get_value would copy it into a heap
+// array on every call.
 template <typename... Path>
 FieldStatus get(MMDB_entry_s& entry, MMDB_entry_data_s& data, Path... path) {
-  const int status = MMDB_get_value(&entry, &data, path..., static_cast<const char*>(nullptr));
+  const char* const elements[] = {path..., nullptr};
+  const int status = MMDB_aget_value(&entry, &data, elements);
   if (status == MMDB_SUCCESS) return data.has_data ? FieldStatus::Found : FieldStatus::Absent;
   if (status == MMDB_LOOKUP_PATH_DOES_NOT_MATCH_DATA_ERROR || status == MMDB_INVALID_LOOKUP_PATH_ERROR) {
     return FieldStatus::Absent;
