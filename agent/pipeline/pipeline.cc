@@ -49,28 +49,27 @@ void Pipeline::setSource(decode::LinkType link, std::string_view interface_name)
   const attribute::Attribution a = attributor_.attribute(p, iface_);
   const IpAddr& local = a.src_is_local ? p.src : p.dst;
   const IpAddr& remote = a.src_is_local ? p.dst : p.src;
-  const uint16_t local_port = a.src_is_local ? src_port : dst_port;
-  const uint16_t remote_port = a.src_is_local ? dst_port : src_port;
+  // The key's fields but the addresses, which differ by family.
+  const auto fillKey = [&](auto& key) {
+    key.local_port = a.src_is_local ? src_port : dst_port;
+    key.remote_port = a.src_is_local ? dst_port : src_port;
+    key.proto = p.ip_proto;
+    key.row = a.row;
+  };
   flow::FlowRecord* rec;
   bool created;
   if (p.src.family == IpFamily::V4) {
     flow::FlowKey4 key;
     std::memcpy(key.local.data(), local.v4Bytes(), 4);
     std::memcpy(key.remote.data(), remote.v4Bytes(), 4);
-    key.local_port = local_port;
-    key.remote_port = remote_port;
-    key.proto = p.ip_proto;
-    key.row = a.row;
+    fillKey(key);
     rec = &flows4_.touch(key, now_s, sink_);
     created = flows4_.lastTouchCreated();
   } else {
     flow::FlowKey6 key;
     key.local = local.bytes;
     key.remote = remote.bytes;
-    key.local_port = local_port;
-    key.remote_port = remote_port;
-    key.proto = p.ip_proto;
-    key.row = a.row;
+    fillKey(key);
     rec = &flows6_.touch(key, now_s, sink_);
     created = flows6_.lastTouchCreated();
   }
