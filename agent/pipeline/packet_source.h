@@ -2,6 +2,7 @@
 // in platform/ (libpcap files and interfaces) and tests/fakes/.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -23,10 +24,35 @@ struct CapturedPacket {
 // Error: the source failed; error() says why.
 enum class SourceStatus { Packet, End, Again, Error };
 
+// Receives the frames of PacketSource::dispatch(), one call each.
+class FrameSink {
+ public:
+  // `pkt.data` is valid during this call only.
+  virtual void onFrame(const CapturedPacket& pkt) = 0;
+
+ protected:
+  ~FrameSink() = default;
+};
+
 class PacketSource {
  public:
   virtual ~PacketSource() = default;
   virtual SourceStatus next(CapturedPacket& out) = 0;
+
+  // Hands up to `max` frames to `sink` and sets `handed` to how many.
+  // Returns Packet when `max` were handed (more may follow), else what
+  // next() answered after the last one (End, Again, Error). A source that
+  // can (libpcap's dispatch) saves a call into it per frame; this default
+  // loops over next().
+  virtual SourceStatus dispatch(size_t max, FrameSink& sink, size_t& handed) {
+    CapturedPacket pkt;
+    for (handed = 0; handed < max; ++handed) {
+      const SourceStatus status = next(pkt);
+      if (status != SourceStatus::Packet) return status;
+      sink.onFrame(pkt);
+    }
+    return SourceStatus::Packet;
+  }
   virtual decode::LinkType linkType() const = 0;
   // The capture interface's name ("" for a file without one).
   virtual std::string_view interfaceName() const = 0;

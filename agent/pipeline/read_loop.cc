@@ -27,9 +27,31 @@ ReadLoop::ReadLoop(PacketSource& source, Pipeline& pipeline, const ReadOptions& 
   pipeline_.onPacket(pkt_.ts, pkt_.data, pkt_.captured, pkt_.wire_len);
 }
 
+void ReadLoop::start() {
+  started_ = true;
+  first_ts_ = pkt_.ts;
+  next_tick_ = pkt_.ts + kUsPerSecond;
+  next_report_ = pkt_.ts + interval_us_;
+}
+
+void ReadLoop::onFrame(const CapturedPacket& pkt) {
+  pkt_ = pkt;
+  if (!started_) start();
+  feedOne();
+}
+
 ReadLoop::Step ReadLoop::feed(TimestampUs until, size_t max_packets) {
   // Several sources may share one pipeline: frames that follow are this one's.
   pipeline_.setSource(source_.linkType(), source_.interfaceName());
+  if (until == kNoPacing && !held_) {
+    size_t handed = 0;
+    switch (source_.dispatch(max_packets, *this, handed)) {
+      case SourceStatus::Packet: return Step::Budget;
+      case SourceStatus::End: return Step::End;
+      case SourceStatus::Again: return Step::Again;
+      case SourceStatus::Error: error_ = source_.error(); return Step::Error;
+    }
+  }
   for (size_t fed = 0; fed < max_packets; ++fed) {
     if (!held_) {
       const SourceStatus status = source_.next(pkt_);
@@ -40,12 +62,7 @@ ReadLoop::Step ReadLoop::feed(TimestampUs until, size_t max_packets) {
         return Step::Error;
       }
       held_ = true;
-      if (!started_) {
-        started_ = true;
-        first_ts_ = pkt_.ts;
-        next_tick_ = pkt_.ts + kUsPerSecond;
-        next_report_ = pkt_.ts + interval_us_;
-      }
+      if (!started_) start();
     }
     if (pkt_.ts > until) return Step::Waiting;
     feedOne();
@@ -59,7 +76,7 @@ ReadResult readAll(PacketSource& source, Pipeline& pipeline, const ReadOptions& 
   ReadLoop loop(source, pipeline, options, on_report);
   ReadLoop::Step step;
   do {
-    step = loop.feed(~TimestampUs{0}, static_cast<size_t>(-1));
+    step = loop.feed(ReadLoop::kNoPacing, static_cast<size_t>(-1));
   } while (step == ReadLoop::Step::Budget || step == ReadLoop::Step::Again);
   if (step == ReadLoop::Step::Error) {
     result.ok = false;

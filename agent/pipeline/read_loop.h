@@ -38,7 +38,7 @@ ReadResult readAll(PacketSource& source, Pipeline& pipeline, const ReadOptions& 
 // The loop of readAll, one step at a time. Interval reports go to
 // `on_report` (final = false) as in readAll; the final report is the
 // caller's to take.
-class ReadLoop {
+class ReadLoop final : private FrameSink {
  public:
   enum class Step {
     Budget,   // `max_packets` were fed and more may be due: call again soon
@@ -52,7 +52,10 @@ class ReadLoop {
 
   // Feeds packets whose timestamp is at most `until`, at most `max_packets`
   // of them. A packet read but not yet due is held (its bytes stay valid:
-  // the source is not called again until it is fed).
+  // the source is not called again until it is fed). With `until` =
+  // kNoPacing every packet is due, and the source hands them over in one
+  // dispatch() call.
+  static constexpr TimestampUs kNoPacing = ~TimestampUs{0};
   Step feed(TimestampUs until, size_t max_packets);
 
   // Time of the held packet (valid after Waiting).
@@ -66,6 +69,8 @@ class ReadLoop {
 
  private:
   void feedOne();
+  void start();  // at the first packet (in pkt_)
+  void onFrame(const CapturedPacket& pkt) override;
 
   PacketSource& source_;
   Pipeline& pipeline_;

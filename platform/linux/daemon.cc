@@ -138,7 +138,7 @@ bool Daemon::openLive() {
 }
 
 void Daemon::drainLive(size_t index) {
-  switch (parts_->live_readers[index]->feed(~TimestampUs{0}, kLiveBatch)) {
+  switch (parts_->live_readers[index]->feed(pipeline::ReadLoop::kNoPacing, kLiveBatch)) {
     case pipeline::ReadLoop::Step::Budget:
       // Frames left in the ring may not make the fd readable again.
       parts_->live_more[index]->once(0);

@@ -3,6 +3,7 @@
 #include <pcap/pcap.h>
 
 #include <cerrno>
+#include <climits>
 #include <cstdio>
 #include <cstring>
 
@@ -62,16 +63,53 @@ PcapFileSource::~PcapFileSource() {
   if (pcap_ != nullptr) pcap_close(pcap_);
 }
 
+namespace {
+
+void toCaptured(const struct pcap_pkthdr& hdr, const u_char* data, pipeline::CapturedPacket& out) {
+  out.ts = static_cast<TimestampUs>(hdr.ts.tv_sec) * kUsPerSecond + static_cast<TimestampUs>(hdr.ts.tv_usec);
+  out.data = data;
+  out.captured = hdr.caplen;
+  // A file may claim len < caplen; the wire carried at least what we hold.
+  out.wire_len = hdr.len < hdr.caplen ? hdr.caplen : hdr.len;
+}
+
+struct Dispatch {
+  pipeline::FrameSink* sink;
+  size_t handed;
+};
+
+void onPcapFrame(u_char* user, const struct pcap_pkthdr* hdr, const u_char* data) {
+  auto* d = reinterpret_cast<Dispatch*>(user);
+  pipeline::CapturedPacket pkt;
+  toCaptured(*hdr, data, pkt);
+  d->sink->onFrame(pkt);
+  ++d->handed;
+}
+
+}  // namespace
+
+pipeline::SourceStatus PcapFileSource::dispatch(size_t max, pipeline::FrameSink& sink, size_t& handed) {
+  handed = 0;
+  if (max == 0) return pipeline::SourceStatus::Packet;
+  const int count = max > size_t{INT_MAX} ? INT_MAX : static_cast<int>(max);
+  Dispatch d{&sink, 0};
+  const int rc = pcap_dispatch(pcap_, count, onPcapFrame, reinterpret_cast<u_char*>(&d));
+  handed = d.handed;
+  if (rc == PCAP_ERROR) {
+    error_ = pcap_geterr(pcap_);
+    return pipeline::SourceStatus::Error;
+  }
+  // On a file, libpcap returns `count` when it handed that many and 0 at
+  // the end of the file (however many it handed before).
+  return rc == count ? pipeline::SourceStatus::Packet : pipeline::SourceStatus::End;
+}
+
 pipeline::SourceStatus PcapFileSource::next(pipeline::CapturedPacket& out) {
   struct pcap_pkthdr* hdr = nullptr;
   const u_char* data = nullptr;
   const int rc = pcap_next_ex(pcap_, &hdr, &data);
   if (rc == 1) {
-    out.ts = static_cast<TimestampUs>(hdr->ts.tv_sec) * kUsPerSecond + static_cast<TimestampUs>(hdr->ts.tv_usec);
-    out.data = data;
-    out.captured = hdr->caplen;
-    // A file may claim len < caplen; the wire carried at least what we hold.
-    out.wire_len = hdr->len < hdr->caplen ? hdr->caplen : hdr->len;
+    toCaptured(*hdr, data, out);
     return pipeline::SourceStatus::Packet;
   }
   if (rc == PCAP_ERROR_BREAK) return pipeline::SourceStatus::End;

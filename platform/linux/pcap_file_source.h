@@ -21,6 +21,8 @@ class PcapFileSource final : public pipeline::PacketSource {
   bool ok() const { return pcap_ != nullptr && link_supported_; }
 
   pipeline::SourceStatus next(pipeline::CapturedPacket& out) override;
+  // pcap_dispatch(): the frames go to `sink` from inside libpcap's read loop.
+  pipeline::SourceStatus dispatch(size_t max, pipeline::FrameSink& sink, size_t& handed) override;
   decode::LinkType linkType() const override { return link_; }
   std::string_view interfaceName() const override { return interface_; }
   std::string error() const override { return error_; }
