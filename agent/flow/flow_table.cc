@@ -27,83 +27,81 @@ void* zeroed(size_t bytes) {
 
 }  // namespace
 
-template <class Key>
-void FlowTable<Key>::FreeDeleter::operator()(void* p) const {
-  std::free(p);
-}
+void FlowTable::FreeDeleter::operator()(void* p) const { std::free(p); }
 
 template <class Key>
-FlowTable<Key>::FlowTable(uint32_t capacity, uint32_t idle_timeout_s, uint32_t active_timeout_s,
-                          uint64_t hash_seed)
+void FlowTable::reserve(Family<Key>& f, uint32_t first_id) {
+  f.first_id = first_id;
+  f.index_mem.reset(static_cast<uint64_t*>(zeroed((index_mask_ + size_t{1}) * sizeof(uint64_t))));
+  f.index = f.index_mem.get();
+  f.pool_mem.reset(static_cast<unsigned char*>(zeroed(size_t{capacity_} * sizeof(FlowEntry<Key>) + kCacheLine)));
+  const auto base = reinterpret_cast<uintptr_t>(f.pool_mem.get());
+  // Entries are trivially copyable and the memory is zeroed: each is created
+  // by assignment before first use.
+  f.pool = reinterpret_cast<FlowEntry<Key>*>((base + kCacheLine - 1) & ~uintptr_t{kCacheLine - 1});
+}
+
+FlowTable::FlowTable(uint32_t capacity, uint32_t idle_timeout_s, uint32_t active_timeout_s, uint64_t hash_seed)
     : capacity_(capacity == 0 ? 1 : capacity),
       idle_timeout_s_(idle_timeout_s),
       active_timeout_s_(active_timeout_s),
-      seed_(hash_seed) {
-  const uint32_t slots = indexSlotsFor(capacity_);
-  index_mask_ = slots - 1;
-  index_mem_.reset(static_cast<uint64_t*>(zeroed(size_t{slots} * sizeof(uint64_t))));
-  index_ = index_mem_.get();
-  pool_mem_.reset(static_cast<unsigned char*>(zeroed(size_t{capacity_} * sizeof(Entry) + kCacheLine)));
-  const auto base = reinterpret_cast<uintptr_t>(pool_mem_.get());
-  // Entries are trivially copyable and the memory is zeroed: each is created
-  // by assignment before first use.
-  pool_ = reinterpret_cast<Entry*>((base + kCacheLine - 1) & ~uintptr_t{kCacheLine - 1});
+      seed_(hash_seed),
+      index_mask_(indexSlotsFor(capacity_) - 1) {
+  reserve(v4_, 0);
+  reserve(v6_, capacity_);
 }
 
-template <class Key>
-size_t FlowTable<Key>::memoryBytes() const {
-  return (index_mask_ + size_t{1}) * sizeof(uint64_t) + size_t{capacity_} * sizeof(Entry) + kCacheLine;
+size_t FlowTable::memoryBytes() const {
+  const size_t index = (index_mask_ + size_t{1}) * sizeof(uint64_t);
+  return 2 * (index + kCacheLine) + size_t{capacity_} * (sizeof(FlowEntry<FlowKey4>) + sizeof(FlowEntry<FlowKey6>));
 }
 
 // Linear-probing deletion by backward shift: later members of the probe run
 // move up into the hole unless that would put them before their home slot.
 template <class Key>
-void FlowTable<Key>::removeFromIndex(uint32_t entry_index) {
-  const uint64_t held = entry_index + uint64_t{1};
-  uint32_t hole = static_cast<uint32_t>(hashKey(entry(entry_index).key, seed_)) & index_mask_;
-  while ((index_[hole] & 0xffffffffu) != held) {
-    assert(index_[hole] != kEmpty);
+void FlowTable::removeFromIndex(Family<Key>& f, uint32_t e) {
+  const uint64_t held = e + uint64_t{1};
+  uint32_t hole = static_cast<uint32_t>(hashKey(f.pool[e].key, seed_)) & index_mask_;
+  while ((f.index[hole] & 0xffffffffu) != held) {
+    assert(f.index[hole] != kEmpty);
     hole = (hole + 1) & index_mask_;
   }
   uint32_t next = (hole + 1) & index_mask_;
-  while (index_[next] != kEmpty) {
-    const uint32_t home = static_cast<uint32_t>(index_[next] >> 32) & index_mask_;
+  while (f.index[next] != kEmpty) {
+    const uint32_t home = static_cast<uint32_t>(f.index[next] >> 32) & index_mask_;
     // Distance from home to `next` vs. to the hole, modulo the table size.
     const uint32_t dist_next = (next - home) & index_mask_;
     const uint32_t dist_hole = (hole - home) & index_mask_;
     if (dist_hole <= dist_next) {
-      index_[hole] = index_[next];
+      f.index[hole] = f.index[next];
       hole = next;
     }
     next = (next + 1) & index_mask_;
   }
-  index_[hole] = kEmpty;
+  f.index[hole] = kEmpty;
 }
 
 template <class Key>
-void FlowTable<Key>::release(uint32_t e, FlowSink& sink) {
-  Entry& victim = entry(e);
+void FlowTable::releaseIn(Family<Key>& f, uint32_t e, FlowSink& sink) {
+  FlowEntry<Key>& victim = f.pool[e];
   sink.flush(victim.rec, victim.key.remoteAddr(), true);
-  removeFromIndex(e);
-  unlink(e);
-  victim.rec.lru_next = free_head_;
-  free_head_ = e;
+  removeFromIndex(f, e);
+  unlink(f.first_id + e);
+  victim.rec.lru_next = f.free_head;
+  f.free_head = e;
   --size_;
 }
 
-template <class Key>
-uint32_t FlowTable<Key>::allocate() {
-  if (free_head_ != kNil) {
-    const uint32_t e = free_head_;
-    free_head_ = entry(e).rec.lru_next;
-    return e;
+void FlowTable::release(uint32_t id, FlowSink& sink) {
+  if (id < capacity_) {
+    releaseIn(v4_, id, sink);
+  } else {
+    releaseIn(v6_, id - capacity_, sink);
   }
-  assert(fresh_ < capacity_);
-  return fresh_++;
 }
 
 template <class Key>
-void FlowTable<Key>::restart(Entry& e, uint32_t now_s, FlowSink& sink) {
+void FlowTable::restart(FlowEntry<Key>& e, uint32_t now_s, FlowSink& sink) {
   // A record idle past the timeout ends even if no expiry tick ran yet;
   // one older than the active timeout ends as NetFlow's would.
   FlowRecord& r = e.rec;
@@ -116,7 +114,7 @@ void FlowTable<Key>::restart(Entry& e, uint32_t now_s, FlowSink& sink) {
 }
 
 template <class Key>
-FlowRecord& FlowTable<Key>::insert(const Key& key, uint32_t tag, uint32_t now_s, FlowSink& sink) {
+FlowRecord& FlowTable::insert(Family<Key>& f, const Key& key, uint32_t tag, uint32_t now_s, FlowSink& sink) {
   if (size_ == capacity_) {
     ++stats_.evicted;
     release(lru_tail_, sink);
@@ -124,39 +122,52 @@ FlowRecord& FlowTable<Key>::insert(const Key& key, uint32_t tag, uint32_t now_s,
   // The first free slot from home (the key is not in the table; an eviction
   // may have moved the free slot touch() found).
   uint32_t slot = tag & index_mask_;
-  while (index_[slot] != kEmpty) slot = (slot + 1) & index_mask_;
-  const uint32_t e = allocate();
-  Entry& fresh = entry(e);
-  fresh = Entry{};
+  while (f.index[slot] != kEmpty) slot = (slot + 1) & index_mask_;
+  // A family never holds more than the capacity: it shares it with the other.
+  uint32_t e;
+  if (f.free_head != kNil) {
+    e = f.free_head;
+    f.free_head = f.pool[e].rec.lru_next;
+  } else {
+    assert(f.fresh < capacity_);
+    e = f.fresh++;
+  }
+  FlowEntry<Key>& fresh = f.pool[e];
+  fresh = FlowEntry<Key>{};
   fresh.key = key;
   fresh.rec.row = key.row;
   fresh.rec.first_seen_s = now_s;
   fresh.rec.last_seen_s = now_s;
-  index_[slot] = uint64_t{tag} << 32 | (e + uint64_t{1});
-  pushFront(e);
+  f.index[slot] = uint64_t{tag} << 32 | (e + uint64_t{1});
+  pushFront(f.first_id + e);
   ++size_;
   ++stats_.created;
   last_created_ = true;
   return fresh.rec;
 }
 
-template <class Key>
-void FlowTable<Key>::expireIdle(uint32_t now_s, FlowSink& sink) {
-  while (lru_tail_ != kNil && olderThan(entry(lru_tail_).rec.last_seen_s, now_s, idle_timeout_s_)) {
+void FlowTable::expireIdle(uint32_t now_s, FlowSink& sink) {
+  while (lru_tail_ != kNil && olderThan(record(lru_tail_).last_seen_s, now_s, idle_timeout_s_)) {
     ++stats_.idle_expired;
     release(lru_tail_, sink);
   }
 }
 
-template <class Key>
-void FlowTable<Key>::flushAll(FlowSink& sink) {
-  for (uint32_t e = lru_head_; e != kNil; e = entry(e).rec.lru_next) {
-    Entry& x = entry(e);
-    sink.flush(x.rec, x.key.remoteAddr(), false);
+void FlowTable::flushAll(FlowSink& sink) {
+  for (uint32_t id = lru_head_; id != kNil; id = record(id).lru_next) {
+    if (id < capacity_) {
+      FlowEntry<FlowKey4>& x = v4_.pool[id];
+      sink.flush(x.rec, x.key.remoteAddr(), false);
+    } else {
+      FlowEntry<FlowKey6>& x = v6_.pool[id - capacity_];
+      sink.flush(x.rec, x.key.remoteAddr(), false);
+    }
   }
 }
 
-template class FlowTable<FlowKey4>;
-template class FlowTable<FlowKey6>;
+template FlowRecord& FlowTable::insert(Family<FlowKey4>&, const FlowKey4&, uint32_t, uint32_t, FlowSink&);
+template FlowRecord& FlowTable::insert(Family<FlowKey6>&, const FlowKey6&, uint32_t, uint32_t, FlowSink&);
+template void FlowTable::restart(FlowEntry<FlowKey4>&, uint32_t, FlowSink&);
+template void FlowTable::restart(FlowEntry<FlowKey6>&, uint32_t, FlowSink&);
 
 }  // namespace edgeflow::flow

@@ -14,8 +14,7 @@ Pipeline::Pipeline(const config::Config& cfg, uint64_t hash_seed, PipelineEnrich
       counters_(attributor_.layout(), share::BreakdownConfig{enrichment.geo != nullptr, enrichment.geo != nullptr,
                                                              enrichment.classifier != nullptr, cfg_.agent.top_k}),
       sink_(counters_, SinkEnrichment{enrichment.classifier, enrichment.geo, cfg_.agent.dpi_timeout}),
-      flows4_(cfg_.agent.max_flows, cfg_.agent.idle_timeout, cfg_.agent.active_timeout, hash_seed),
-      flows6_(cfg_.agent.max_flows, cfg_.agent.idle_timeout, cfg_.agent.active_timeout, hash_seed) {}
+      flows_(cfg_.agent.max_flows, cfg_.agent.idle_timeout, cfg_.agent.active_timeout, hash_seed) {}
 
 void Pipeline::setGeoLookup(enrich::GeoLookup* geo) {
   enrichment_.geo = geo;
@@ -57,26 +56,23 @@ void Pipeline::setSource(decode::LinkType link, std::string_view interface_name)
     key.row = a.row;
   };
   flow::FlowRecord* rec;
-  bool created;
   if (p.src.family == IpFamily::V4) {
     flow::FlowKey4 key;
     std::memcpy(key.local.data(), local.v4Bytes(), 4);
     std::memcpy(key.remote.data(), remote.v4Bytes(), 4);
     fillKey(key);
-    rec = &flows4_.touch(key, now_s, sink_);
-    created = flows4_.lastTouchCreated();
+    rec = &flows_.touch(key, now_s, sink_);
   } else {
     flow::FlowKey6 key;
     key.local = local.bytes;
     key.remote = remote.bytes;
     fillKey(key);
-    rec = &flows6_.touch(key, now_s, sink_);
-    created = flows6_.lastTouchCreated();
+    rec = &flows_.touch(key, now_s, sink_);
   }
 
   // Only flows with a remote end (an upstream or unknown-upstream row) are
   // broken down; internal and transit flows are not labelled.
-  if (created && attributor_.layout().isDirectional(a.row)) labelNewFlow(*rec, remote);
+  if (flows_.lastTouchCreated() && attributor_.layout().isDirectional(a.row)) labelNewFlow(*rec, remote);
   if (rec->labels.app == enrich::kAppUndecided) inspect(*rec, p, data, captured, a.dir);
   const int d = static_cast<int>(a.dir);
   // Deltas are narrow to keep entries small; hand them over before they wrap.
@@ -132,16 +128,14 @@ void Pipeline::inspect(flow::FlowRecord& rec, const decode::DecodedPacket& p, co
 void Pipeline::tick(TimestampUs now) {
   if (now > now_us_) now_us_ = now;
   sink_.setNow(toSeconds(now_us_));
-  flows4_.expireIdle(toSeconds(now_us_), sink_);
-  flows6_.expireIdle(toSeconds(now_us_), sink_);
+  flows_.expireIdle(toSeconds(now_us_), sink_);
 }
 
 share::Report Pipeline::report(bool final) {
   if (final) sink_.setHoldUndecided(false);
   sink_.setNow(toSeconds(now_us_));
   sink_.beginReport();
-  flows4_.flushAll(sink_);
-  flows6_.flushAll(sink_);
+  flows_.flushAll(sink_);
   share::Report r = share::makeReport(cfg_, counters_, {sink_.classifier(), sink_.geo()});
   r.held = sink_.held();
   r.first_packet_us = first_us_;
@@ -153,9 +147,8 @@ share::Report Pipeline::report(bool final) {
       r.health.decode.emplace_back(std::string(decode::decodeStatusName(status)), decode_counts_[s]);
     }
   }
-  flow::FlowTableStats fs = flows4_.stats();
-  fs += flows6_.stats();
-  r.health.flows_active = flows4_.size() + flows6_.size();
+  const flow::FlowTableStats& fs = flows_.stats();
+  r.health.flows_active = flows_.size();
   r.health.flows_created = fs.created;
   r.health.flows_evicted = fs.evicted;
   r.health.flows_idle_expired = fs.idle_expired;

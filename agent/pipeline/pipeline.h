@@ -68,8 +68,7 @@ class Pipeline {
   attribute::Attributor attributor_;
   share::ShareCounters counters_;
   CountingSink sink_;
-  flow::FlowTable4 flows4_;  // max_flows IPv4 flows
-  flow::FlowTable6 flows6_;  // and as many IPv6 flows
+  flow::FlowTable flows_;
   flow::FragmentCache fragments_;
   decode::LinkType link_ = decode::LinkType::Ethernet;
   attribute::InterfaceId iface_ = attribute::kNoInterface;

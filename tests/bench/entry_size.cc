@@ -8,10 +8,9 @@
 int main() {
   using namespace edgeflow::flow;
   constexpr unsigned kCapacity = 65536;
-  const FlowTable4 v4(kCapacity, 60, 300, 1);
-  const FlowTable6 v6(kCapacity, 60, 300, 1);
+  const FlowTable table(kCapacity, 60, 300, 1);
   std::printf("sizeof(FlowEntry<FlowKey4>) %zu\n", sizeof(FlowEntry<FlowKey4>));
   std::printf("sizeof(FlowEntry<FlowKey6>) %zu\n", sizeof(FlowEntry<FlowKey6>));
-  std::printf("memoryBytes(%u) IPv4 %zu IPv6 %zu\n", kCapacity, v4.memoryBytes(), v6.memoryBytes());
+  std::printf("memoryBytes(%u), reserved for both families %zu\n", kCapacity, table.memoryBytes());
   return 0;
 }

@@ -11,7 +11,7 @@
 using namespace edgeflow;
 using flow::FlowKey4;
 using flow::FlowRecord;
-using FlowTable = flow::FlowTable4;
+using flow::FlowTable;
 
 namespace {
 
@@ -195,21 +195,49 @@ TEST(FlowTable, NewRecordCarriesTheKeysRowAndStartsEmpty) {
   CHECK(&r != &t.touch(k, 100, sink));
 }
 
-TEST(FlowTable, Ipv6TableHandsTheRemoteAddressToTheSink) {
-  flow::FlowTable6 t(2, 10, 60, 5);
-  RecordingSink sink;
-  const IpAddr remote = *IpAddr::parse("2001:4860::8888");
+flow::FlowKey6 key6(uint32_t n) {
   flow::FlowKey6 k;
   k.local = IpAddr::parse("2001:db8:4500::1")->bytes;
-  k.remote = remote.bytes;
-  k.local_port = 50000;
+  k.remote = IpAddr::parse("2001:4860::8888")->bytes;
+  k.local_port = static_cast<uint16_t>(n);
   k.remote_port = 443;
   k.proto = 6;
-  addPacket(t.touch(k, 100, sink));
+  return k;
+}
+
+TEST(FlowTable, Ipv6FlowsHandTheRemoteAddressToTheSink) {
+  FlowTable t(2, 10, 60, 5);
+  RecordingSink sink;
+  addPacket(t.touch(key6(1), 100, sink));
   t.expireIdle(200, sink);
   LONGS_EQUAL(1, static_cast<long>(sink.calls.size()));
-  CHECK(sink.calls[0].remote == remote);
+  CHECK(sink.calls[0].remote == *IpAddr::parse("2001:4860::8888"));
   UNSIGNED_LONGS_EQUAL(1, sink.calls[0].packets);
+}
+
+// IPv4 and IPv6 entries share the capacity and one recency order: the
+// least recently seen flow is evicted, whatever its family.
+TEST(FlowTable, BothFamiliesShareTheCapacityAndTheRecencyOrder) {
+  FlowTable t(3, 100, 1000, 5);
+  RecordingSink sink;
+  t.touch(key(1), 100, sink);
+  t.touch(key6(1), 101, sink);
+  t.touch(key(2), 102, sink);
+  t.touch(key(1), 103, sink);  // the IPv6 flow is now the oldest
+  t.touch(key6(2), 104, sink);
+  UNSIGNED_LONGS_EQUAL(3, t.size());
+  UNSIGNED_LONGS_EQUAL(1, t.stats().evicted);
+  CHECK(sink.calls.back().remote == *IpAddr::parse("2001:4860::8888"));
+  t.touch(key(3), 105, sink);  // now key(2), an IPv4 flow, is the oldest
+  CHECK(sink.calls.back().remote == remoteOf(2));
+  const uint64_t created = t.stats().created;
+  t.touch(key(1), 106, sink);
+  t.touch(key6(2), 106, sink);
+  t.touch(key(3), 106, sink);
+  UNSIGNED_LONGS_EQUAL(created, t.stats().created);  // all three still held
+  t.flushAll(sink);
+  t.expireIdle(300, sink);
+  UNSIGNED_LONGS_EQUAL(0, t.size());
 }
 
 TEST(FlowTable, UnusedEntriesCostNoWritesUntilReached) {

@@ -169,9 +169,9 @@ TEST(Pipeline, AWireLengthBelowTheCapturedLengthCountsTheCapturedBytes) {
   UNSIGNED_LONGS_EQUAL(1, r.upstreams[0].out.packets);
 }
 
-// IPv4 and IPv6 flows live in separate tables; both count.
-TEST(Pipeline, Ipv4AndIpv6FlowsEachHaveATable) {
-  pipeline::Pipeline p(demoConfig(2), 42);
+// IPv4 and IPv6 flows live in tables of their own that share max_flows.
+TEST(Pipeline, Ipv4AndIpv6FlowsShareMaxFlows) {
+  pipeline::Pipeline p(demoConfig(16), 42);
   FrameSpec v6 = outbound(102, 10);
   v6.src = *IpAddr::parse("2001:db8:4500::10");
   v6.dst = *IpAddr::parse("2001:4860::8888");
@@ -185,9 +185,18 @@ TEST(Pipeline, Ipv4AndIpv6FlowsEachHaveATable) {
   const share::Report r = p.report();
   UNSIGNED_LONGS_EQUAL(4, r.health.flows_active);  // two of each: nothing evicted
   UNSIGNED_LONGS_EQUAL(0, r.health.flows_evicted);
+  checkConserved(r, fed);
+  for (uint16_t port = 3; port <= 16; ++port) {
+    v6.src_port = port;
+    feed(p, kT0, fakes::buildFrame(v6), fed);
+  }
+  const share::Report full = p.report();
+  UNSIGNED_LONGS_EQUAL(16, full.health.flows_active);  // 18 flows in a table of 16
+  UNSIGNED_LONGS_EQUAL(2, full.health.flows_evicted);  // the oldest: the first IPv4 and IPv6 ones
   UNSIGNED_LONGS_EQUAL(2, r.upstreams[0].out.flows);
   UNSIGNED_LONGS_EQUAL(2, r.upstreams[1].out.flows);
-  checkConserved(r, fed);
+  UNSIGNED_LONGS_EQUAL(16, full.upstreams[1].out.flows);
+  checkConserved(full, fed);
 }
 
 TEST(Pipeline, LaterFragmentsJoinTheirFlow) {
