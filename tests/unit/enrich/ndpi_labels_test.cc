@@ -17,34 +17,8 @@ using edgeflow::enrich::ndpi::NdpiClassifier;
 
 namespace {
 
-struct Outcome {
-  std::string app;
-  std::string category;
-  int decided_at = 0;  // payload packets fed when decided; 0: only giveUp() decided it
-};
-
-// Feeds the packets until the flow is decided, then gives up if it is not.
-Outcome classify(NdpiClassifier& classifier, const std::vector<Bytes>& packets) {
-  FlowLabels labels;
-  labels.app = kAppUndecided;
-  Outcome out;
-  int fed = 0;
-  for (const Bytes& packet : packets) {
-    feed(classifier, labels, packet);
-    if (payloadLength(packet) > 0) ++fed;
-    if (labels.app != kAppUndecided) {
-      out.decided_at = fed;
-      break;
-    }
-  }
-  if (labels.app == kAppUndecided) classifier.giveUp(labels);
-  CHECK(labels.dpi_slot == kNoDpiSlot);
-  out.app = std::string(classifier.appName(labels.app));
-  out.category = std::string(classifier.appCategory(labels.app));
-  return out;
-}
-
 void checkOutcome(const Outcome& got, const char* app, const char* category, int decided_at) {
+  CHECK(got.slot_freed);
   STRCMP_EQUAL(app, got.app.c_str());
   STRCMP_EQUAL(category, got.category.c_str());
   LONGS_EQUAL(decided_at, got.decided_at);

@@ -379,4 +379,24 @@ void feed(Classifier& classifier, FlowLabels& labels, const Bytes& datagram, Tim
                      ts);
 }
 
+Outcome classify(Classifier& classifier, const std::vector<Bytes>& packets) {
+  FlowLabels labels;
+  labels.app = kAppUndecided;
+  Outcome out;
+  int fed = 0;
+  for (const Bytes& packet : packets) {
+    feed(classifier, labels, packet);
+    if (payloadLength(packet) > 0) ++fed;
+    if (labels.app != kAppUndecided) {
+      out.decided_at = fed;
+      break;
+    }
+  }
+  if (labels.app == kAppUndecided) classifier.giveUp(labels);
+  out.slot_freed = labels.dpi_slot == kNoDpiSlot;
+  out.app = std::string(classifier.appName(labels.app));
+  out.category = std::string(classifier.appCategory(labels.app));
+  return out;
+}
+
 }  // namespace edgeflow::enrich::testing

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -96,5 +97,17 @@ Bytes randomBytes(uint32_t seed, size_t size);
 // Hands `datagram` to `classifier` as the pipeline does (payload length
 // from the headers above).
 void feed(Classifier& classifier, FlowLabels& labels, const Bytes& datagram, TimestampUs ts = 1'700'000'000'000'000);
+
+// What classifying one flow came to.
+struct Outcome {
+  std::string app;
+  std::string category;
+  int decided_at = 0;       // payload packets fed when decided; 0: only giveUp() decided it
+  bool slot_freed = false;  // the flow holds no classifier slot afterwards
+};
+
+// Feeds the packets of one flow until it is decided, then gives up if it
+// is not.
+Outcome classify(Classifier& classifier, const std::vector<Bytes>& packets);
 
 }  // namespace edgeflow::enrich::testing

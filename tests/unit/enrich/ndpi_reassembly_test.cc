@@ -67,30 +67,6 @@ struct ModuleFlow {
   uint32_t buffered() { return NdpiModule::tlsReassemblyBytes(state()); }
 };
 
-struct Outcome {
-  std::string app;
-  int decided_at = 0;  // payload packets fed when decided; 0: only giveUp() decided it
-};
-
-Outcome classify(NdpiClassifier& classifier, const std::vector<Bytes>& packets) {
-  FlowLabels labels;
-  labels.app = kAppUndecided;
-  Outcome out;
-  int fed = 0;
-  for (const Bytes& packet : packets) {
-    feed(classifier, labels, packet);
-    ++fed;
-    if (labels.app != kAppUndecided) {
-      out.decided_at = fed;
-      break;
-    }
-  }
-  if (labels.app == kAppUndecided) classifier.giveUp(labels);
-  CHECK(labels.dpi_slot == kNoDpiSlot);
-  out.app = std::string(classifier.appName(labels.app));
-  return out;
-}
-
 }  // namespace
 
 TEST_GROUP(NdpiReassembly){};
@@ -117,6 +93,7 @@ TEST(NdpiReassembly, FloodFlowIsGivenUpAtTheBudgetAndItsSlotFreed) {
   TcpConversation tcp(kClient, 41001, kServer, 443);
   const Outcome got = classify(*classifier, clientSegments(tcp, fakeRecords(16384 + 5, 12 * kSegment), 12));
   STRCMP_EQUAL("unknown", got.app.c_str());
+  CHECK(got.slot_freed);
   LONGS_EQUAL(12, got.decided_at);
   LONGS_EQUAL(0, classifier->stats().in_use);
   LONGS_EQUAL(1, classifier->stats().gave_up);
@@ -156,6 +133,7 @@ TEST(NdpiReassembly, PostQuantumClientHelloStillNamesTheService) {
     }
     const Outcome got = classify(*classifier, packets);
     STRCMP_EQUAL("YouTube", got.app.c_str());
+    CHECK(got.slot_freed);
     LONGS_EQUAL(static_cast<int>(packets.size()), got.decided_at);
   }
 }
