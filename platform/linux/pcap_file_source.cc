@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "platform/linux/pcap_frame.h"
+
 namespace edgeflow::platform {
 
 bool linkTypeFromDlt(int dlt, decode::LinkType& out) {
@@ -64,14 +66,6 @@ PcapFileSource::~PcapFileSource() {
 }
 
 namespace {
-
-void toCaptured(const struct pcap_pkthdr& hdr, const u_char* data, pipeline::CapturedPacket& out) {
-  out.ts = static_cast<TimestampUs>(hdr.ts.tv_sec) * kUsPerSecond + static_cast<TimestampUs>(hdr.ts.tv_usec);
-  out.data = data;
-  out.captured = hdr.caplen;
-  // A file may claim len < caplen; the wire carried at least what we hold.
-  out.wire_len = hdr.len < hdr.caplen ? hdr.caplen : hdr.len;
-}
 
 struct Dispatch {
   pipeline::FrameSink* sink;

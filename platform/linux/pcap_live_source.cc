@@ -3,6 +3,7 @@
 #include <pcap/pcap.h>
 
 #include "platform/linux/pcap_file_source.h"
+#include "platform/linux/pcap_frame.h"
 
 namespace edgeflow::platform {
 
@@ -61,10 +62,7 @@ pipeline::SourceStatus PcapLiveSource::next(pipeline::CapturedPacket& out) {
       continue;
     }
     skip_ = sample_ - 1;
-    out.ts = static_cast<TimestampUs>(hdr->ts.tv_sec) * kUsPerSecond + static_cast<TimestampUs>(hdr->ts.tv_usec);
-    out.data = data;
-    out.captured = hdr->caplen;
-    out.wire_len = hdr->len < hdr->caplen ? hdr->caplen : hdr->len;
+    toCaptured(*hdr, data, out);
     return pipeline::SourceStatus::Packet;
   }
 }
